@@ -1,0 +1,48 @@
+/** Why an event was rejected: the `call_center.rejection.reason` metric attribute. */
+export type CallCenterRejectionReason =
+  | 'unknown_event_type'
+  | 'not_an_object'
+  | 'unreadable_event'
+  | 'missing_field'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'invalid_operator'
+  /** Not the event's fault: the instrumentation failed while emitting it (reported through diag). */
+  | 'internal_error';
+
+/** One problem found in an event. */
+export interface CallCenterValidationIssue {
+  /** The field at fault, e.g. `action` or `operator.id`; `eventType` for the type argument, `` for the event itself. */
+  readonly path: string;
+  /** What is wrong, in words. Never quotes free text from the event. */
+  readonly message: string;
+  /** The kind of problem. */
+  readonly code: CallCenterRejectionReason;
+  /** For enum fields: the values that would have been accepted. */
+  readonly allowed?: readonly string[];
+}
+
+/**
+ * An ingest event that does not meet the contract. Thrown in 'strict' mode,
+ * returned as `{ ok: false, error }` and passed to `onInvalidEvent` in
+ * 'report' mode. Its message names every bad field.
+ */
+export class CallCenterValidationError extends Error {
+  override readonly name = 'CallCenterValidationError';
+  /** The event type given with the event (as given, when it is not a known one). */
+  readonly eventType: string;
+  /** One entry per problem, in field order. */
+  readonly issues: readonly CallCenterValidationIssue[];
+
+  constructor(eventType: string, issues: readonly CallCenterValidationIssue[]) {
+    super(`Invalid ${eventType} event: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+    this.eventType = eventType;
+    this.issues = issues;
+  }
+
+  /** The reason counted in `call_center.events.rejected`: the first issue's code. */
+  get reason(): CallCenterRejectionReason {
+    return this.issues[0]?.code ?? 'invalid_value';
+  }
+}

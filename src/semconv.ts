@@ -1,0 +1,125 @@
+/**
+ * Every name this instrumentation emits, spelled once. Dashboards, collector
+ * rules and alerts depend on these strings: change them only on purpose, with
+ * a CHANGELOG entry. The README's "Semantic conventions" section is checked
+ * against this file by a test.
+ */
+
+/** Instrumentation scope name of every tracer, meter and logger this package uses. */
+export const INSTRUMENTATION_SCOPE = '@kenkai/instrumentation-call-center' as const;
+
+// ---------------------------------------------------------------- log events
+
+/** `eventName` of the log record emitted for every accepted Break event. */
+export const EVENT_BREAK = 'call_center.break' as const;
+/** `eventName` of the log record emitted for every accepted Contact event. */
+export const EVENT_CONTACT = 'call_center.contact' as const;
+/** `eventName` of the log record emitted for every accepted OpsScorecard event. */
+export const EVENT_OPS_SCORECARD = 'call_center.ops_scorecard' as const;
+
+// ---------------------------------------------------------------- break
+
+/** Type of the break (`bio_break`, `feedback`, `meeting`, `meal`, `tea`, `other`). */
+export const ATTR_BREAK_TYPE = 'call_center.break.type' as const;
+/** Sub-type of the break, free form. */
+export const ATTR_BREAK_SUB_TYPE = 'call_center.break.sub_type' as const;
+/** Action applied to the break (`view`, `start`, `end`, `pause`, `resume`, `other`). */
+export const ATTR_BREAK_ACTION = 'call_center.break.action' as const;
+/** Time allocated for the break, seconds (double). */
+export const ATTR_BREAK_TOTAL_TIME = 'call_center.break.total_time' as const;
+/** Time consumed of the break, seconds (double). */
+export const ATTR_BREAK_CONSUMED_TIME = 'call_center.break.consumed_time' as const;
+
+// ---------------------------------------------------------------- contact
+
+/** Id of the contact. */
+export const ATTR_CONTACT_ID = 'call_center.contact.id' as const;
+/** Action applied to the contact (`attend`, `end`, `transfer`, ...). */
+export const ATTR_CONTACT_ACTION = 'call_center.contact.action' as const;
+/** Type of the contact (`emergency`, `follow_up`, ...). */
+export const ATTR_CONTACT_TYPE = 'call_center.contact.type' as const;
+/** Sub-type of the contact, free form. */
+export const ATTR_CONTACT_SUB_TYPE = 'call_center.contact.sub_type' as const;
+/** Start time of the contact, ISO 8601 exactly as given. */
+export const ATTR_CONTACT_START_TIME = 'call_center.contact.start_time' as const;
+/** Channel of the contact (`call`, `whatsapp`, `sms`, `email`, `other`). */
+export const ATTR_CONTACT_CHANNEL = 'call_center.contact.channel' as const;
+/** Whether the contact is valid (false: spam). */
+export const ATTR_CONTACT_IS_VALID = 'call_center.contact.is_valid' as const;
+/** Whether the contact is a transferred contact. */
+export const ATTR_CONTACT_IS_TRANSFER = 'call_center.contact.is_transfer' as const;
+/** Id of the incident attached to the contact. Sensitive. */
+export const ATTR_CONTACT_INCIDENT_ID = 'call_center.contact.incident_id' as const;
+/** Id of the customer / patient. Sensitive. */
+export const ATTR_CONTACT_CUSTOMER_ID = 'call_center.contact.customer_id' as const;
+/** Type of the customer / patient. */
+export const ATTR_CONTACT_CUSTOMER_TYPE = 'call_center.contact.customer_type' as const;
+/** Phone id of the customer / patient. Sensitive. */
+export const ATTR_CONTACT_PHONE_ID = 'call_center.contact.phone_id' as const;
+/** Phone id extension of the customer / patient. Sensitive. */
+export const ATTR_CONTACT_EXTENSION = 'call_center.contact.extension' as const;
+/** Duration of the contact as reported by the platform, seconds (double). */
+export const ATTR_CONTACT_DURATION = 'call_center.contact.duration' as const;
+/** Resolution of the contact. */
+export const ATTR_CONTACT_RESOLUTION = 'call_center.contact.resolution' as const;
+/** Summary of the contact, free text. Sensitive. */
+export const ATTR_CONTACT_SUMMARY = 'call_center.contact.summary' as const;
+/** Remarks on the contact, free text. Sensitive. */
+export const ATTR_CONTACT_REMARKS = 'call_center.contact.remarks' as const;
+/** Whether the contact is a priority. */
+export const ATTR_CONTACT_IS_PRIORITY = 'call_center.contact.is_priority' as const;
+
+// ---------------------------------------------------------------- transfer
+
+/** Id of the transfer (required on every contact event by the platform). */
+export const ATTR_TRANSFER_ID = 'call_center.transfer.id' as const;
+/** Destination of the transfer. */
+export const ATTR_TRANSFER_DESTINATION = 'call_center.transfer.destination' as const;
+/** Summary of the transfer, free text. Sensitive. */
+export const ATTR_TRANSFER_SUMMARY = 'call_center.transfer.summary' as const;
+/** Remarks on the transfer, free text. Sensitive. */
+export const ATTR_TRANSFER_REMARKS = 'call_center.transfer.remarks' as const;
+
+// ---------------------------------------------------------------- ops scorecard
+
+/** Audit count for the performance traits (int). */
+export const ATTR_OPS_SCORECARD_AUDIT_COUNT = 'call_center.ops_scorecard.audit_count' as const;
+/** Quality score (double). */
+export const ATTR_OPS_SCORECARD_QUALITY_SCORE = 'call_center.ops_scorecard.quality_score' as const;
+/** Fatal calls (int). */
+export const ATTR_OPS_SCORECARD_FATAL_CALLS = 'call_center.ops_scorecard.fatal_calls' as const;
+/** Fatal score (double). */
+export const ATTR_OPS_SCORECARD_FATAL_SCORE = 'call_center.ops_scorecard.fatal_score' as const;
+/** Performance group, free form (e.g. `moderate`). */
+export const ATTR_OPS_SCORECARD_PERFORMANCE_GROUP = 'call_center.ops_scorecard.performance_group' as const;
+/** Remarks on the scorecard, free text. Sensitive. */
+export const ATTR_OPS_SCORECARD_REMARKS = 'call_center.ops_scorecard.remarks' as const;
+
+// ---------------------------------------------------------------- common
+
+/** The event's `meta`, sanitised, as a map (AnyValue). Sensitive. */
+export const ATTR_META = 'call_center.meta' as const;
+/** Id of the operator who handled the event. */
+export const ATTR_OPERATOR_ID = 'call_center.operator.id' as const;
+/** Display name of the operator. */
+export const ATTR_OPERATOR_NAME = 'call_center.operator.name' as const;
+/** Team of the operator. */
+export const ATTR_OPERATOR_TEAM = 'call_center.operator.team' as const;
+
+// ---------------------------------------------------------------- metric attributes
+
+/** Event type of an ingest event (`break`, `contact`, `ops_scorecard`), on event counters. */
+export const ATTR_EVENT_TYPE = 'call_center.event.type' as const;
+/** Action of an ingest event, on the accepted-events counter. */
+export const ATTR_EVENT_ACTION = 'call_center.event.action' as const;
+/** Why an event was rejected (`missing_field`, `invalid_type`, `invalid_value`, ...). */
+export const ATTR_REJECTION_REASON = 'call_center.rejection.reason' as const;
+
+// ---------------------------------------------------------------- metrics
+
+/** Counter of accepted ingest events, by event type and action. */
+export const METRIC_EVENTS = 'call_center.events' as const;
+/** Counter of rejected ingest events, by event type and reason. */
+export const METRIC_EVENTS_REJECTED = 'call_center.events.rejected' as const;
+/** Counter of event fields the contract does not know, ignored and not exported, by event type. */
+export const METRIC_FIELDS_IGNORED = 'call_center.fields.ignored' as const;

@@ -1,0 +1,58 @@
+import type { CallCenterOperator } from './attributes.js';
+import type { BreakEvent } from './events/break.js';
+import type { ContactEvent } from './events/contact.js';
+import type { OpsScorecardEvent } from './events/ops-scorecard.js';
+import type { CallCenterValidationError } from './errors.js';
+
+export type { CallCenterOperator };
+
+/** The event each event type takes. */
+export interface CallCenterEventMap {
+  break: BreakEvent;
+  contact: ContactEvent;
+  ops_scorecard: OpsScorecardEvent;
+}
+
+/** Called with every rejected event's error. Whatever it throws is caught and reported. */
+export type OnInvalidEventFunction = (error: CallCenterValidationError) => void;
+
+/** Configuration of {@link CallCenterInstrumentation}. Every option is optional. */
+export interface CallCenterInstrumentationConfig {
+  /**
+   * Whether the instrumentation starts enabled. As with every OpenTelemetry
+   * instrumentation, `registerInstrumentations()` enables it regardless.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * The operator whose events these are: set it where one operator is signed
+   * in (a browser tab). A server relaying many operators passes
+   * `{ operator }` with each event instead, which wins over this.
+   * @default undefined (no operator attributes)
+   */
+  operator?: CallCenterOperator;
+  /**
+   * 'report': an invalid event is dropped, counted, passed to
+   * `onInvalidEvent`, warned about through `diag`, and `logIngestEvent`
+   * returns `{ ok: false, error }`; nothing is ever thrown.
+   * 'strict': the same, then `CallCenterValidationError` is thrown.
+   * @default 'report'
+   */
+  validation?: 'report' | 'strict';
+  /**
+   * Called for every rejected event, in both modes.
+   * @default undefined
+   */
+  onInvalidEvent?: OnInvalidEventFunction;
+}
+
+/** Options of one `logIngestEvent` call. */
+export interface LogIngestEventOptions {
+  /** The operator of this event; overrides the configured one. */
+  operator?: CallCenterOperator;
+  /** When the event happened (epoch milliseconds or a Date); defaults to now. */
+  timestamp?: number | Date;
+}
+
+/** What `logIngestEvent` returns: never throws in 'report' mode. */
+export type LogIngestEventResult = { ok: true } | { ok: false; error: CallCenterValidationError };
