@@ -22,8 +22,27 @@ const SCHEMAS: Record<CallCenterEventType, Schema> = {
   ops_scorecard: opsScorecardEventSchema,
 };
 
-/** The contract's format names, as the platform's tables spell them. */
-const FORMAT: Record<string, string> = { string: 'STRING', number: 'FLOAT', int: 'INTEGER', boolean: 'BOOLEAN' };
+/** The contract's format name (STRING, FLOAT, INTEGER, BOOLEAN, ANY) of a schema field. */
+function formatOf(schema: z.core.$ZodType): string {
+  let def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; format?: string };
+  if (def.type === 'optional' && def.innerType) def = def.innerType._zod.def as typeof def;
+  if (def.type === 'number') return def.format === 'safeint' ? 'INTEGER' : 'FLOAT';
+  if (def.type === 'boolean') return 'BOOLEAN';
+  if (def.type === 'string' || def.type === 'enum') return 'STRING';
+  return 'ANY';
+}
+
+function formats(schema: Schema): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [field, fieldSchema] of Object.entries(schema.def.shape)) out[field] = formatOf(fieldSchema as z.core.$ZodType);
+  return out;
+}
+
+const FORMATS: Record<CallCenterEventType, Readonly<Record<string, string>>> = {
+  break: formats(breakEventSchema),
+  contact: formats(contactEventSchema),
+  ops_scorecard: formats(opsScorecardEventSchema),
+};
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -36,6 +55,26 @@ const KNOWN: Record<CallCenterEventType, ReadonlySet<string>> = {
   contact: new Set(Object.keys(contactEventSchema.def.shape)),
   ops_scorecard: new Set(Object.keys(opsScorecardEventSchema.def.shape)),
 };
+
+let fast: Record<CallCenterEventType, Schema> | undefined;
+
+/**
+ * The schemas with zod's compiled fast path (about 15x faster on valid
+ * events; invalid ones fall back to the regular parser, so errors are the
+ * same). Compiled on first use, not at import. zod's compiler uses
+ * `new Function`: where the application has told zod not to (`jitless`, for a
+ * Content Security Policy), or where it cannot, the plain schemas are used.
+ */
+function fastSchemas(): Record<CallCenterEventType, Schema> {
+  if (fast) return fast;
+  const compile = z.config().jitless ? <T>(schema: T) => schema : z.compile;
+  fast = {
+    break: compile(breakEventSchema),
+    contact: compile(contactEventSchema),
+    ops_scorecard: compile(opsScorecardEventSchema),
+  };
+  return fast;
+}
 
 export function isEventType(type: unknown): type is CallCenterEventType {
   return typeof type === 'string' && hasOwn.call(SCHEMAS, type);
@@ -56,13 +95,13 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function toIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): CallCenterValidationIssue {
+function toIssue(type: CallCenterEventType, issue: z.core.$ZodIssue, input: Record<string, unknown>): CallCenterValidationIssue {
   const path = issue.path.map(String).join('.');
   const field = String(issue.path[0] ?? '');
   const value = field && hasOwn.call(input, field) ? input[field] : undefined;
   switch (issue.code) {
     case 'invalid_type': {
-      const format = FORMAT[issue.expected] ?? issue.expected.toUpperCase();
+      const format = FORMATS[type][field] ?? issue.expected.toUpperCase();
       if (value === undefined) {
         const why = field === 'transfer_id' ? ' (the contract requires it on every contact event, transfers or not)' : '';
         return { path, code: 'missing_field', message: `is required (${format}) but missing${why}` };
@@ -118,9 +157,9 @@ export function validateEvent(type: unknown, input: unknown): ValidationResult {
   }
   const record = input as Record<string, unknown>;
   try {
-    const result = z.safeParse(SCHEMAS[type], record);
+    const result = z.safeParse(fastSchemas()[type], record);
     if (result.success) return { ok: true, parsed: { type, event: result.data } as ParsedEvent, input: record };
-    return { ok: false, error: new CallCenterValidationError(type, result.error.issues.map((i) => toIssue(i, record))) };
+    return { ok: false, error: new CallCenterValidationError(type, result.error.issues.map((i) => toIssue(type, i, record))) };
   } catch (cause) {
     const error = new CallCenterValidationError(type, [
       { path: '', code: 'unreadable_event', message: `the event could not be read (${errorName(cause)})` },

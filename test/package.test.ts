@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import pkg from '../package.json' with { type: 'json' };
+
+describe('package', () => {
+  it('is an ESM package with one entry point, no side effects and the Node floor of OpenTelemetry 3.x', () => {
+    expect(pkg.name).toBe('@kenkai/instrumentation-call-center');
+    expect(pkg.type).toBe('module');
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.engines.node).toBe('>=22.15');
+    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json']);
+    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+  });
+
+  it('takes the OpenTelemetry API as a peer and no SDK package at run time', () => {
+    expect(pkg.peerDependencies).toEqual({ '@opentelemetry/api': '^1.10.0' });
+    expect(Object.keys(pkg.dependencies).filter((d) => d.startsWith('@opentelemetry/'))).toEqual([]);
+  });
+
+  it('locks exactly one version of each OpenTelemetry package, on the 3.1 / 0.301 line', () => {
+    const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const versions = new Map<string, Set<string>>();
+    for (const [path, entry] of Object.entries(lock.packages)) {
+      const match = /node_modules\/(@opentelemetry\/[^/]+)$/.exec(path);
+      if (!match?.[1] || !entry.version) continue;
+      const seen = versions.get(match[1]) ?? new Set<string>();
+      seen.add(entry.version);
+      versions.set(match[1], seen);
+    }
+    expect(versions.size).toBeGreaterThan(10);
+    for (const [name, seen] of versions) {
+      expect([name, [...seen]]).toEqual([name, [...seen].slice(0, 1)]);
+      const [version] = [...seen];
+      if (name === '@opentelemetry/api') expect(version).toMatch(/^1\.10\./);
+      else if (name === '@opentelemetry/semantic-conventions') expect(version).toMatch(/^1\./);
+      else expect(version).toMatch(/^(3\.1\.|0\.301\.)/);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as semconv from '../src/semconv.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+function documentedNames(): string[] {
+  const section = readme.split(/^## Semantic conventions$/m)[1]?.split(/^## /m)[0] ?? '';
+  const names: string[] = [];
+  for (const line of section.split('\n')) {
+    const match = /^\| `([a-z_.]+)` \|/.exec(line);
+    if (match?.[1]) names.push(match[1]);
+  }
+  return names;
+}
+
+describe('semantic conventions', () => {
+  const declared = Object.entries(semconv)
+    .filter(([key]) => key !== 'INSTRUMENTATION_SCOPE')
+    .map(([, value]) => value as string);
+
+  it('README table and semconv.ts list the same names', () => {
+    const documented = documentedNames();
+    expect(documented.length).toBeGreaterThan(40);
+    expect(new Set(documented).size).toBe(documented.length);
+    expect([...documented].sort()).toEqual([...declared].sort());
+  });
+
+  it('every name is under call_center.* and declared once', () => {
+    for (const name of declared) expect(name).toMatch(/^call_center\.[a-z_.]+$/);
+    expect(new Set(declared).size).toBe(declared.length);
+  });
+
+  it('no source file but semconv.ts spells a call_center.* name', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(new URL('../src/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && f !== 'semconv.ts',
+    );
+    for (const file of files) {
+      const text = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
+      expect([file, text.match(/['"]call_center\.[a-z_.]+/g)]).toEqual([file, null]);
+    }
+  });
+});
