@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // The heap checks call gc() to compare like with like.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -106,6 +106,25 @@ export const ATTR_OPERATOR_NAME = 'call_center.operator.name' as const;
 /** Team of the operator. */
 export const ATTR_OPERATOR_TEAM = 'call_center.operator.team' as const;
 
+// ---------------------------------------------------------------- spans
+
+/** Name of the span of one contact, from its `attend` to its `end` or `terminate`. */
+export const SPAN_CONTACT = 'call_center.contact' as const;
+/** Name of the span of one break, from its `start` to its `end`. */
+export const SPAN_BREAK = 'call_center.break' as const;
+/** Prefix of span events on a contact span: `call_center.contact.<action>`. */
+export const SPAN_EVENT_CONTACT_PREFIX = 'call_center.contact.' as const;
+/** Prefix of span events on a break span: `call_center.break.<action>`. */
+export const SPAN_EVENT_BREAK_PREFIX = 'call_center.break.' as const;
+/** How a contact span ended: `end`, `terminate`, or, forced, `timeout`, `evicted`, `disabled`, `shutdown`. */
+export const ATTR_CONTACT_END_REASON = 'call_center.contact.end_reason' as const;
+/** True on a contact span rebuilt from an `end`/`terminate` whose `attend` was never seen. */
+export const ATTR_CONTACT_RECONSTRUCTED = 'call_center.contact.reconstructed' as const;
+/** How a break span ended: `end`, or, forced, `timeout`, `evicted`, `disabled`, `shutdown`. */
+export const ATTR_BREAK_END_REASON = 'call_center.break.end_reason' as const;
+/** True on a break span (and its event) once consumed time exceeds total time. */
+export const ATTR_BREAK_OVERRUN = 'call_center.break.overrun' as const;
+
 // ---------------------------------------------------------------- metric attributes
 
 /** Event type of an ingest event (`break`, `contact`, `ops_scorecard`), on event counters. */
@@ -121,5 +140,17 @@ export const ATTR_REJECTION_REASON = 'call_center.rejection.reason' as const;
 export const METRIC_EVENTS = 'call_center.events' as const;
 /** Counter of rejected ingest events, by event type and reason. */
 export const METRIC_EVENTS_REJECTED = 'call_center.events.rejected' as const;
+/** Histogram of contact span durations, seconds, by channel, type and end reason. */
+export const METRIC_CONTACT_DURATION = 'call_center.contact.duration' as const;
+/** Up-down counter of open contact spans, by channel. */
+export const METRIC_CONTACTS_ACTIVE = 'call_center.contacts.active' as const;
+/** Counter of contact spans the instrumentation had to end itself, by end reason. */
+export const METRIC_CONTACTS_FORCE_ENDED = 'call_center.contacts.force_ended' as const;
+/** Histogram of break span durations, seconds, by break type and end reason. */
+export const METRIC_BREAK_DURATION = 'call_center.break.duration' as const;
+/** Counter of breaks whose consumed time exceeded their total time, by break type. */
+export const METRIC_BREAK_OVERRUNS = 'call_center.break.overruns' as const;
+/** Counter of break spans the instrumentation had to end itself, by end reason. */
+export const METRIC_BREAKS_FORCE_ENDED = 'call_center.breaks.force_ended' as const;
 /** Counter of event fields the contract does not know, ignored and not exported, by event type. */
 export const METRIC_FIELDS_IGNORED = 'call_center.fields.ignored' as const;

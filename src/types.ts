@@ -44,6 +44,43 @@ export interface CallCenterInstrumentationConfig {
    * @default undefined
    */
   onInvalidEvent?: OnInvalidEventFunction;
+  /**
+   * A contact span still open this long after its `attend` is ended with
+   * status ERROR and end reason `timeout`, and counted.
+   * @default 14_400_000 (4 hours)
+   */
+  contactTimeoutMs?: number;
+  /**
+   * At most this many contact spans are kept open; past it the oldest is
+   * ended with status ERROR and end reason `evicted`, and counted.
+   * @default 10_000
+   */
+  maxOpenContacts?: number;
+  /**
+   * A break span still open this long after its `start` is ended with status
+   * ERROR and end reason `timeout`, and counted.
+   * @default 14_400_000 (4 hours)
+   */
+  breakTimeoutMs?: number;
+  /**
+   * At most this many break spans (one per operator) are kept open; past it
+   * the oldest is ended with status ERROR and end reason `evicted`.
+   * @default 10_000
+   */
+  maxOpenBreaks?: number;
+  /**
+   * Put `call_center.operator.id` on metrics. Off by default: operator ids are
+   * high-cardinality and multiply every metric series.
+   * @default false
+   */
+  operatorOnMetrics?: boolean;
+  /**
+   * The instrumentation's clock, epoch milliseconds: the time of an event
+   * logged without `timestamp`, and the "now" of span timeouts. For
+   * simulations that run in accelerated time, and tests.
+   * @default Date.now
+   */
+  now?: () => number;
 }
 
 /** Options of one `logIngestEvent` call. */

@@ -8,27 +8,29 @@ function documentedNames(): string[] {
   const section = readme.split(/^## Semantic conventions$/m)[1]?.split(/^## /m)[0] ?? '';
   const names: string[] = [];
   for (const line of section.split('\n')) {
-    const match = /^\| `([a-z_.]+)` \|/.exec(line);
+    const match = /^\| `([a-z_.<>]+)` \|/.exec(line);
     if (match?.[1]) names.push(match[1]);
   }
   return names;
 }
 
 describe('semantic conventions', () => {
-  const declared = Object.entries(semconv)
+  // A span-event prefix is documented as `<prefix><action>`.
+  const entries = Object.entries(semconv)
     .filter(([key]) => key !== 'INSTRUMENTATION_SCOPE')
-    .map(([, value]) => value as string);
+    .map(([key, value]) => [key, key.endsWith('_PREFIX') ? `${value}<action>` : (value as string)] as const);
+  const declared = entries.map(([, name]) => name);
 
   it('README table and semconv.ts list the same names', () => {
     const documented = documentedNames();
-    expect(documented.length).toBeGreaterThan(40);
-    expect(new Set(documented).size).toBe(documented.length);
+    expect(documented.length).toBeGreaterThan(50);
     expect([...documented].sort()).toEqual([...declared].sort());
   });
 
-  it('every name is under call_center.* and declared once', () => {
-    for (const name of declared) expect(name).toMatch(/^call_center\.[a-z_.]+$/);
-    expect(new Set(declared).size).toBe(declared.length);
+  it('every name is under call_center.*, and declared once per kind (event, span, attribute, metric)', () => {
+    for (const name of declared) expect(name).toMatch(/^call_center\.[a-z_.]+(<action>)?$/);
+    const byKind = entries.map(([key, name]) => `${key.split('_')[0]}:${name}`);
+    expect(new Set(byKind).size).toBe(byKind.length);
   });
 
   it('no source file but semconv.ts spells a call_center.* name', async () => {

@@ -1,0 +1,49 @@
+import type { TracerProvider } from '@opentelemetry/api';
+import { ccDiag } from '../diag.js';
+
+type Shutdownable = TracerProvider & { shutdown(...args: unknown[]): unknown };
+type Delegating = TracerProvider & { getDelegate(): TracerProvider };
+
+const listeners = new WeakMap<object, Set<() => void>>();
+
+/** The SDK provider behind the API's global proxy, or the provider itself. */
+function resolve(provider: TracerProvider): TracerProvider {
+  const delegating = provider as Partial<Delegating>;
+  return typeof delegating.getDelegate === 'function' ? delegating.getDelegate() : provider;
+}
+
+/**
+ * Runs `listener` synchronously at the start of the provider's `shutdown()`,
+ * so open spans can be ended while the provider still exports them. The
+ * OpenTelemetry API has no shutdown event and NodeSDK's shutdown does not
+ * disable instrumentations, so the provider's own method is wrapped (once per
+ * provider). Returns false when the provider has no shutdown to wrap (the
+ * API's no-op provider, or one whose `shutdown` cannot be replaced).
+ */
+export function onProviderShutdown(provider: TracerProvider, listener: () => void): boolean {
+  const target = resolve(provider) as Partial<Shutdownable>;
+  let set = listeners.get(target);
+  if (!set) {
+    const original = target.shutdown;
+    if (typeof original !== 'function') return false;
+    const registered = new Set<() => void>();
+    try {
+      target.shutdown = function shutdown(this: unknown, ...args: unknown[]) {
+        for (const l of registered) {
+          try {
+            l();
+          } catch (cause) {
+            ccDiag.error('ending open spans at provider shutdown failed', cause);
+          }
+        }
+        return original.apply(this, args);
+      };
+    } catch {
+      return false;
+    }
+    listeners.set(target, registered);
+    set = registered;
+  }
+  set.add(listener);
+  return true;
+}
