@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectorBinary, startCollector, type RunningCollector } from './collector.js';
+import { logRecords, metricPoints, spans, type LogRecord, type MetricPoint, type SpanRecord } from './otlp.js';
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Runs the emitter application against a collector. */
+async function emit(collector: RunningCollector, protocol: 'json' | 'proto', runId: string) {
+  const { stdout } = await run(process.execPath, [join(root, 'test/e2e/emit.ts'), protocol, runId], {
+    cwd: root,
+    env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { rejected: number };
+}
+
+interface Received {
+  logs: LogRecord[];
+  scorecards: LogRecord[];
+  traces: SpanRecord[];
+  metrics: MetricPoint[];
+  collectorLog: string;
+}
+
+async function through(env: Record<string, string>, protocols: Array<'json' | 'proto'>, runId: string): Promise<Received> {
+  const collector = await startCollector({ env });
+  try {
+    for (const protocol of protocols) expect((await emit(collector, protocol, runId)).rejected).toBe(1);
+  } finally {
+    await collector.stop();
+  }
+  return {
+    logs: logRecords(collector.read('logs')),
+    scorecards: logRecords(collector.read('scorecards')),
+    traces: spans(collector.read('traces')),
+    metrics: metricPoints(collector.read('metrics')),
+    collectorLog: collector.log(),
+  };
+}
+
+describe('collector-config.yaml', () => {
+  it('passes otelcol validate', async () => {
+    const bin = await collectorBinary();
+    const { stdout, stderr } = await run(bin, ['validate', '--config', join(root, 'collector-config.yaml')], { cwd: root });
+    expect(`${stdout}${stderr}`).not.toMatch(/error/i);
+  });
+});
+
+describe.each(['json', 'proto'] as const)('through the real collector over OTLP/HTTP %s', (protocol) => {
+  let got: Received;
+  const service = `call-center-e2e-${protocol}`;
+  beforeAll(async () => {
+    got = await through({ CC_PATIENT_DATA_GUARD: 'on' }, [protocol], 'guarded');
+  });
+
+  it('delivers every accepted event as a log record with its eventName and attributes', () => {
+    const logs = got.logs.filter((r) => r.service === service);
+    expect(logs.map((r) => r.eventName)).toEqual([
+      ...Array(5).fill('call_center.contact'),
+      ...Array(3).fill('call_center.break'),
+    ]);
+    expect(logs.map((r) => r.attributes['call_center.contact.action'] ?? r.attributes['call_center.break.action'])).toEqual([
+      'attend', 'pause', 'resume', 'transfer', 'end', 'start', 'pause', 'end',
+    ]);
+    expect(logs[0]).toMatchObject({
+      severityText: 'INFO',
+      body: 'contact attend (call, emergency)',
+      attributes: {
+        'call_center.contact.id': `guarded-${protocol}-c1`,
+        'call_center.contact.channel': 'call',
+        'call_center.contact.type': 'emergency',
+        'call_center.transfer.id': 'guarded-t1',
+        'call_center.operator.id': `op-${protocol}`,
+        'call_center.operator.team': 'night',
+        'call_center.meta': { queue: 'emergency', attempt: 1 },
+      },
+    });
+    expect(logs[7]?.attributes).toMatchObject({ 'call_center.break.total_time': 600, 'call_center.break.consumed_time': 700 });
+  });
+
+  it('routes ops scorecards through their own pipeline', () => {
+    const scorecards = got.scorecards.filter((r) => r.service === service);
+    expect(scorecards.map((r) => r.eventName)).toEqual(['call_center.ops_scorecard']);
+    expect(scorecards[0]?.attributes).toMatchObject({
+      'call_center.ops_scorecard.audit_count': 12,
+      'call_center.ops_scorecard.quality_score': 93.5,
+      'call_center.ops_scorecard.performance_group': 'high',
+    });
+    expect(got.logs.some((r) => r.eventName === 'call_center.ops_scorecard')).toBe(false);
+  });
+
+  it('delivers the contact and break spans with their events, sharing trace ids with the logs', () => {
+    const traces = got.traces.filter((s) => s.service === service);
+    const contact = traces.find((s) => s.name === 'call_center.contact');
+    const brk = traces.find((s) => s.name === 'call_center.break');
+    expect(contact?.events.map((e) => e.name)).toEqual([
+      'call_center.contact.pause',
+      'call_center.contact.resume',
+      'call_center.contact.transfer',
+    ]);
+    expect(contact?.attributes['call_center.contact.end_reason']).toBe('end');
+    expect(brk?.events.map((e) => e.name)).toEqual(['call_center.break.start', 'call_center.break.pause', 'call_center.break.end']);
+    expect(brk?.attributes['call_center.break.overrun']).toBe(true);
+    const logs = got.logs.filter((r) => r.service === service);
+    for (const r of logs.filter((l) => l.eventName === 'call_center.contact')) {
+      expect([r.traceId, r.spanId]).toEqual([contact?.traceId, contact?.spanId]);
+    }
+    for (const r of logs.filter((l) => l.eventName === 'call_center.break')) {
+      expect([r.traceId, r.spanId]).toEqual([brk?.traceId, brk?.spanId]);
+    }
+  });
+
+  it('delivers the metrics', () => {
+    const metrics = got.metrics.filter((m) => m.service === service);
+    const value = (name: string, match: Record<string, unknown> = {}) =>
+      metrics
+        .filter((m) => m.name === name && Object.entries(match).every(([k, v]) => m.attributes[k] === v))
+        .reduce((sum, m) => sum + m.value, 0);
+    expect(value('call_center.events', { 'call_center.event.type': 'contact' })).toBe(5);
+    expect(value('call_center.events', { 'call_center.event.type': 'break' })).toBe(3);
+    expect(value('call_center.events.rejected', { 'call_center.rejection.reason': 'invalid_value' })).toBe(1);
+    expect(value('call_center.contact.duration', { 'call_center.contact.channel': 'call' })).toBe(1);
+    expect(value('call_center.break.overruns')).toBe(1);
+  });
+
+  it('applies the patient-data guard: free text dropped, phone and customer ids hashed', () => {
+    const records = [...got.logs, ...got.scorecards].filter((r) => r.service === service);
+    const traces = got.traces.filter((s) => s.service === service);
+    const everything = JSON.stringify([records, traces]);
+    for (const secret of ['chest pain', 'caller anxious', 'handed to paramedic', 'urgent', '+15550100', 'patient-0042']) {
+      expect(everything).not.toContain(secret);
+    }
+    const contactAttributes = [
+      ...records.filter((r) => r.eventName === 'call_center.contact').map((r) => r.attributes),
+      ...traces.filter((s) => s.name === 'call_center.contact').flatMap((s) => [s.attributes, ...s.events.map((e) => e.attributes)]),
+    ];
+    expect(contactAttributes.length).toBe(9);
+    for (const a of contactAttributes) {
+      expect(a['call_center.contact.phone_id']).toBe(sha256('+15550100'));
+      expect(a['call_center.contact.customer_id']).toBe(sha256('patient-0042'));
+      for (const key of ['call_center.contact.summary', 'call_center.contact.remarks', 'call_center.transfer.summary', 'call_center.transfer.remarks']) {
+        expect(a).not.toHaveProperty(key);
+      }
+    }
+  });
+});
+
+describe('with the patient-data guard turned off', () => {
+  let got: Received;
+  beforeAll(async () => {
+    got = await through({ CC_PATIENT_DATA_GUARD: 'off' }, ['json'], 'unguarded');
+  });
+
+  it('passes every attribute through unchanged', () => {
+    const attend = got.logs.find((r) => r.eventName === 'call_center.contact');
+    expect(attend?.attributes).toMatchObject({
+      'call_center.contact.summary': 'chest pain, ambulance dispatched',
+      'call_center.contact.remarks': 'caller anxious',
+      'call_center.transfer.summary': 'handed to paramedic desk',
+      'call_center.transfer.remarks': 'urgent',
+      'call_center.contact.phone_id': '+15550100',
+      'call_center.contact.customer_id': 'patient-0042',
+    });
+    const span = got.traces.find((s) => s.name === 'call_center.contact');
+    expect(span?.attributes['call_center.contact.summary']).toBe('chest pain, ambulance dispatched');
+  });
+});
+

@@ -1,0 +1,146 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/** The collector binary: `OTELCOL_BIN`, or the one scripts/build-collector.sh built (cached outside the repo). */
+export async function collectorBinary(): Promise<string> {
+  const { stdout } = await promisify(execFile)('bash', [join(root, 'scripts/build-collector.sh')], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 30 * 60_000,
+  });
+  const bin = stdout.trim().split('\n').at(-1) ?? '';
+  if (!existsSync(bin)) throw new Error(`build-collector.sh printed no binary path (got ${JSON.stringify(bin)})`);
+  return bin;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export type Signal = 'logs' | 'scorecards' | 'traces' | 'metrics';
+const SIGNALS: Signal[] = ['logs', 'scorecards', 'traces', 'metrics'];
+
+export interface RunningCollector {
+  /** OTLP/HTTP base URL, e.g. http://127.0.0.1:43187 */
+  readonly httpEndpoint: string;
+  readonly grpcEndpoint: string;
+  readonly dir: string;
+  /** The OTLP export requests the file exporter wrote for a pipeline (complete lines only). */
+  read(signal: Signal): OtlpRequest[];
+  /** What the collector printed (for failure messages). */
+  log(): string;
+  /** Stops the collector (SIGTERM, then SIGKILL after 10 s); the file exporter flushes on the way out. */
+  stop(): Promise<void>;
+}
+
+export type OtlpRequest = Record<string, unknown>;
+
+/**
+ * The test overlay: merged over collector-config.yaml (later --config files
+ * win), it moves every listener to a free loopback port and sends every
+ * pipeline to a file exporter instead of the backends.
+ */
+function overlay(dir: string, ports: { grpc: number; http: number; health: number }): string {
+  const files = SIGNALS.map(
+    (s) => `  file/${s}:\n    path: ${join(dir, `${s}.jsonl`)}\n    format: json\n    flush_interval: 100ms\n`,
+  ).join('');
+  return `receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 127.0.0.1:${ports.grpc}
+      http:
+        endpoint: 127.0.0.1:${ports.http}
+extensions:
+  health_check:
+    endpoint: 127.0.0.1:${ports.health}
+exporters:
+${files}service:
+  telemetry:
+    metrics:
+      level: none
+  pipelines:
+    logs/default:
+      exporters: [file/logs]
+    logs/scorecards:
+      exporters: [file/scorecards]
+    traces:
+      exporters: [file/traces]
+    metrics:
+      exporters: [file/metrics]
+`;
+}
+
+export async function startCollector(options: { env?: Record<string, string> } = {}): Promise<RunningCollector> {
+  const bin = await collectorBinary();
+  const dir = mkdtempSync(join(tmpdir(), 'cc-collector-'));
+  const ports = { grpc: await freePort(), http: await freePort(), health: await freePort() };
+  const overlayPath = join(dir, 'overlay.yaml');
+  writeFileSync(overlayPath, overlay(dir, ports));
+  const logPath = join(dir, 'collector.log');
+  const logStream = createWriteStream(logPath);
+  const child: ChildProcess = spawn(bin, ['--config', join(root, 'collector-config.yaml'), '--config', overlayPath], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(logStream);
+  child.stderr?.pipe(logStream);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const running: RunningCollector = {
+    httpEndpoint: `http://127.0.0.1:${ports.http}`,
+    grpcEndpoint: `127.0.0.1:${ports.grpc}`,
+    dir,
+    log: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : ''),
+    read(signal) {
+      const path = join(dir, `${signal}.jsonl`);
+      if (!existsSync(path)) return [];
+      const text = readFileSync(path, 'utf8');
+      const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+      return complete
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as OtlpRequest);
+    },
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+      logStream.end();
+    },
+  };
+
+  // Ready when the health_check extension answers 200.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(`the collector exited at start:\n${running.log().slice(-4000)}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${ports.health}/`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await running.stop();
+      throw new Error(`the collector was not healthy within 30 s:\n${running.log().slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return running;
+}

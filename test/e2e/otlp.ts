@@ -1,0 +1,120 @@
+import type { OtlpRequest } from './collector.js';
+
+/** An OTLP/JSON AnyValue turned into a plain value (64-bit ints arrive as strings). */
+export function anyValue(value: Record<string, unknown> | undefined): unknown {
+  if (!value) return undefined;
+  if ('stringValue' in value) return value.stringValue;
+  if ('boolValue' in value) return value.boolValue;
+  if ('intValue' in value) return Number(value.intValue);
+  if ('doubleValue' in value) return value.doubleValue;
+  if ('arrayValue' in value) return ((value.arrayValue as { values?: Record<string, unknown>[] }).values ?? []).map(anyValue);
+  if ('kvlistValue' in value) return attributes((value.kvlistValue as { values?: KeyValue[] }).values);
+  return undefined;
+}
+
+interface KeyValue {
+  key: string;
+  value?: Record<string, unknown>;
+}
+
+export function attributes(list: KeyValue[] | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { key, value } of list ?? []) out[key] = anyValue(value);
+  return out;
+}
+
+export interface LogRecord {
+  service: string;
+  eventName: string;
+  body: unknown;
+  severityText: string;
+  traceId: string;
+  spanId: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface SpanRecord {
+  service: string;
+  name: string;
+  traceId: string;
+  spanId: string;
+  attributes: Record<string, unknown>;
+  events: Array<{ name: string; attributes: Record<string, unknown> }>;
+  status: { code?: number; message?: string };
+}
+
+export interface MetricPoint {
+  service: string;
+  name: string;
+  attributes: Record<string, unknown>;
+  value: number;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function service(resource: Json | undefined): string {
+  return String(attributes(resource?.attributes)['service.name'] ?? '');
+}
+
+export function logRecords(requests: OtlpRequest[]): LogRecord[] {
+  const out: LogRecord[] = [];
+  for (const request of requests as Json[]) {
+    for (const rl of request.resourceLogs ?? []) {
+      for (const sl of rl.scopeLogs ?? []) {
+        for (const r of sl.logRecords ?? []) {
+          out.push({
+            service: service(rl.resource),
+            eventName: r.eventName ?? '',
+            body: anyValue(r.body),
+            severityText: r.severityText ?? '',
+            traceId: r.traceId ?? '',
+            spanId: r.spanId ?? '',
+            attributes: attributes(r.attributes),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function spans(requests: OtlpRequest[]): SpanRecord[] {
+  const out: SpanRecord[] = [];
+  for (const request of requests as Json[]) {
+    for (const rs of request.resourceSpans ?? []) {
+      for (const ss of rs.scopeSpans ?? []) {
+        for (const s of ss.spans ?? []) {
+          out.push({
+            service: service(rs.resource),
+            name: s.name,
+            traceId: s.traceId,
+            spanId: s.spanId,
+            attributes: attributes(s.attributes),
+            events: (s.events ?? []).map((e: Json) => ({ name: e.name, attributes: attributes(e.attributes) })),
+            status: s.status ?? {},
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Sum and gauge points by value, histogram points by count. */
+export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
+  const out: MetricPoint[] = [];
+  for (const request of requests as Json[]) {
+    for (const rm of request.resourceMetrics ?? []) {
+      for (const sm of rm.scopeMetrics ?? []) {
+        for (const m of sm.metrics ?? []) {
+          const points: Json[] = m.sum?.dataPoints ?? m.gauge?.dataPoints ?? m.histogram?.dataPoints ?? [];
+          for (const p of points) {
+            const value = m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0);
+            out.push({ service: service(rm.resource), name: m.name, attributes: attributes(p.attributes), value });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
