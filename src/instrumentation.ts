@@ -22,7 +22,8 @@ import { BreakSpans } from './lifecycle/breaks.js';
 import { ContactSpans } from './lifecycle/contacts.js';
 import type { LifecycleHost } from './lifecycle/host.js';
 import type { ForcedEndReason } from './lifecycle/open-spans.js';
-import { onProviderShutdown } from './lifecycle/provider-shutdown.js';
+import { onPageHide } from './lifecycle/page-hide.js';
+import { flushTracerProvider, onProviderShutdown } from './lifecycle/provider-shutdown.js';
 import { CallCenterMetrics } from './metrics.js';
 import { copyOperator, operatorIssue, readOptions } from './options.js';
 import { ATTR_OPERATOR_ID, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD, INSTRUMENTATION_SCOPE } from './semconv.js';
@@ -116,6 +117,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   /** Event time (by the configured clock) at which the next inline sweep is due. */
   private _nextSweepMs = 0;
   private _shutdownHooked = false;
+  private _removePageHide: (() => void) | undefined;
 
   constructor(config: CallCenterInstrumentationConfig = {}) {
     this._config = normalizeConfig(config);
@@ -147,6 +149,14 @@ export class CallCenterInstrumentation implements IngestTarget {
   enable(): void {
     this._enabled = true;
     bindFacade(this);
+    // In a browser, a closing tab would lose its open spans: end them and
+    // flush (the SDK's browser processors flush on visibilitychange, which
+    // comes before pagehide, and export with fetch keepalive).
+    this._removePageHide ??= onPageHide(() => {
+      if (this._contacts.open.size + this._breaks.open.size === 0) return;
+      this._endAll('page_hide');
+      flushTracerProvider(this._tracerProvider ?? trace.getTracerProvider());
+    });
   }
 
   /**
@@ -157,6 +167,8 @@ export class CallCenterInstrumentation implements IngestTarget {
   disable(): void {
     this._enabled = false;
     unbindFacade(this);
+    this._removePageHide?.();
+    this._removePageHide = undefined;
     this._endAll('disabled');
   }
 

@@ -17,6 +17,7 @@ const FORCED_DESCRIPTION: Record<ForcedEndReason, (host: LifecycleHost) => strin
   evicted: (h) => `more than maxOpenBreaks (${h.breakLimits.max}) breaks open: the oldest was ended`,
   disabled: () => 'instrumentation disabled while the break was open',
   shutdown: () => 'tracer provider shut down while the break was open',
+  page_hide: () => 'the page was hidden for good (tab closed or navigated away) while the break was open',
 };
 
 /**

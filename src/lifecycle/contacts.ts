@@ -22,6 +22,7 @@ const FORCED_DESCRIPTION: Record<ForcedEndReason, (host: LifecycleHost) => strin
   evicted: (h) => `more than maxOpenContacts (${h.contactLimits.max}) contacts open: the oldest was ended`,
   disabled: () => 'instrumentation disabled while the contact was open',
   shutdown: () => 'tracer provider shut down while the contact was open',
+  page_hide: () => 'the page was hidden for good (tab closed or navigated away) while the contact was open',
 };
 
 /** How many ended contacts are remembered for repeated ends. */

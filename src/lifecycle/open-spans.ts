@@ -1,7 +1,7 @@
 import type { Span } from '@opentelemetry/api';
 
 /** Why the instrumentation ended a span itself rather than on an event. */
-export type ForcedEndReason = 'timeout' | 'evicted' | 'disabled' | 'shutdown';
+export type ForcedEndReason = 'timeout' | 'evicted' | 'disabled' | 'shutdown' | 'page_hide';
 
 export interface OpenSpan {
   readonly span: Span;

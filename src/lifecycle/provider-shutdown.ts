@@ -47,3 +47,14 @@ export function onProviderShutdown(provider: TracerProvider, listener: () => voi
   set.add(listener);
   return true;
 }
+
+/** Asks the SDK provider (behind the global proxy when needed) to export what it holds; failures go to diag. */
+export function flushTracerProvider(provider: TracerProvider): void {
+  const target = resolve(provider) as Partial<{ forceFlush(): Promise<void> }>;
+  if (typeof target.forceFlush !== 'function') return;
+  try {
+    target.forceFlush().catch((cause: unknown) => ccDiag.warn('flushing spans at page hide failed', cause));
+  } catch (cause) {
+    ccDiag.warn('flushing spans at page hide failed', cause);
+  }
+}

@@ -1,0 +1,87 @@
+// The operator web app's OpenTelemetry set-up (3.x) with the call-center
+// plugin. Bundle: npm run build:web (esbuild, platform browser) → dist/main.js.
+// Query parameters: ?collector=http://127.0.0.1:4318 (default: this page's
+// origin) &operator=op-17
+import { context, logs, propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
+import { BatchSpanProcessor, StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
+import {
+  BreakType,
+  CallCenter,
+  CallCenterAction,
+  CallCenterEventType,
+  CallCenterInstrumentation,
+  ContactChannel,
+  ContactType,
+  type LogIngestEventResult,
+} from '@kenkai/instrumentation-call-center';
+
+const params = new URLSearchParams(location.search);
+const collector = params.get('collector') ?? location.origin;
+const operatorId = params.get('operator') ?? 'op-17';
+
+const resource = resourceFromAttributes({ 'service.name': 'operator-console' });
+const tracerProvider = new TracerProvider({
+  resource,
+  spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],
+});
+const loggerProvider = new LoggerProvider({
+  resource,
+  // Browser batch processors flush when the tab becomes hidden; the exporter uses fetch keepalive.
+  processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
+});
+context.setGlobalContextManager(new StackContextManager().enable()); // 3.x has no register(): set it yourself
+propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+trace.setGlobalTracerProvider(tracerProvider);
+logs.setGlobalLoggerProvider(loggerProvider);
+
+// One operator is signed in per tab: the identity is set once.
+registerInstrumentations({
+  instrumentations: [new CallCenterInstrumentation({ operator: { id: operatorId, name: 'Asha', team: 'night' } })],
+});
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const show = (result: LogIngestEventResult, what: string) => {
+  $('status').textContent = `${what}: ${result.ok ? 'logged' : 'rejected'}`;
+  if (!result.ok) $('error').textContent = result.error.message;
+};
+const contact = (action: CallCenterAction) => ({
+  action,
+  contact_id: ($('contact-id') as HTMLInputElement).value,
+  contact_channel: ContactChannel.Call,
+  contact_type: ContactType.FollowUp,
+  contact_sub_type: 'Some Sub Type',
+  transfer_id: 'transferId',
+});
+
+for (const action of [CallCenterAction.Attend, CallCenterAction.Pause, CallCenterAction.Resume, CallCenterAction.Transfer, CallCenterAction.End]) {
+  $(action).addEventListener('click', () => show(CallCenter.logIngestEvent(CallCenterEventType.Contact, contact(action)), `contact ${action}`));
+}
+$('break-start').addEventListener('click', () =>
+  show(CallCenter.logIngestEvent(CallCenterEventType.Break, { type: BreakType.Tea, action: CallCenterAction.Start, total_time: 600, consumed_time: 0 }), 'break start'),
+);
+$('break-end').addEventListener('click', () =>
+  show(CallCenter.logIngestEvent(CallCenterEventType.Break, { type: BreakType.Tea, action: CallCenterAction.End, total_time: 600, consumed_time: 540 }), 'break end'),
+);
+$('scorecard').addEventListener('click', () =>
+  show(CallCenter.logIngestEvent(CallCenterEventType.OpsScorecard, { audit_count: 12, quality_score: 93.5, performance_group: 'moderate' }), 'scorecard'),
+);
+// The platform doc's Break example, as plain JavaScript would send it: `add` is not a break action.
+$('invalid').addEventListener('click', () =>
+  show(
+    CallCenter.logIngestEvent(CallCenterEventType.Break, {
+      type: BreakType.BioBreak,
+      sub_type: 'Some Sub Type',
+      action: CallCenterAction.Add,
+      total_time: 10,
+      consumed_time: 5,
+    } as never),
+    'doc break example',
+  ),
+);
+$('status').textContent = `ready: operator ${operatorId}, exporting to ${collector}`;

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollector, type RunningCollector } from '../e2e/collector.js';
+import { logRecords, spans } from '../e2e/otlp.js';
+import { serve } from './server.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Flags from the machine notes: no sandbox as root, and no background
+// networking (this machine's network is closed).
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser;
+let web: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  await promisify(execFile)('npm', ['run', '--silent', 'build:web'], { cwd: root });
+  web = await serve(`${root}examples/web`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** Starts a collector whose CORS admits the page's origin. */
+function collectorFor(origin: string): Promise<RunningCollector> {
+  return startCollector({ env: { CC_CORS_ALLOWED_ORIGINS: origin, CC_PATIENT_DATA_GUARD: 'on' } });
+}
+
+describe('the operator console in Chromium, exporting cross-origin through the real collector', () => {
+  it('delivers log records, the contact span with its events, and the operator identity', async () => {
+    const collector = await collectorFor(web.origin);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-1`);
+      await page.waitForSelector('text=ready: operator op-web-1');
+      for (const id of ['attend', 'pause', 'resume', 'transfer', 'end', 'break-start', 'break-end', 'scorecard']) {
+        await page.click(`#${id}`);
+      }
+      await page.click('#invalid');
+      await expect.poll(() => page.textContent('#error')).toBe(
+        'Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"',
+      );
+      // Hide the tab the way a browser does when the operator leaves: the SDK's processors flush on it.
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(7);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    const logs = logRecords(collector.read('logs'));
+    expect(logs.map((r) => r.eventName)).toEqual([...Array(5).fill('call_center.contact'), 'call_center.break', 'call_center.break']);
+    for (const r of logs) expect(r.attributes).toMatchObject({ 'call_center.operator.id': 'op-web-1', 'call_center.operator.name': 'Asha' });
+    expect(logs.every((r) => r.service === 'operator-console')).toBe(true);
+    expect(logRecords(collector.read('scorecards')).map((r) => r.eventName)).toEqual(['call_center.ops_scorecard']);
+    const traces = spans(collector.read('traces'));
+    const contact = traces.find((s) => s.name === 'call_center.contact');
+    expect(contact?.events.map((e) => e.name)).toEqual([
+      'call_center.contact.pause',
+      'call_center.contact.resume',
+      'call_center.contact.transfer',
+    ]);
+    expect(contact?.attributes).toMatchObject({ 'call_center.operator.id': 'op-web-1', 'call_center.contact.end_reason': 'end' });
+    for (const r of logs.filter((l) => l.eventName === 'call_center.contact')) expect(r.traceId).toBe(contact?.traceId);
+  });
+
+  it('loses nothing when the tab is closed right after logging: logs arrive, open spans are ended and sent', async () => {
+    const collector = await collectorFor(web.origin);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-2`);
+      await page.waitForSelector('text=ready: operator op-web-2');
+      await page.click('#attend');
+      await page.click('#pause');
+      await page.click('#break-start');
+      await page.close({ runBeforeUnload: true });
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(3);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+    } finally {
+      await collector.stop();
+    }
+    const traces = spans(collector.read('traces'));
+    expect(traces.map((s) => [s.name, s.attributes['call_center.contact.end_reason'] ?? s.attributes['call_center.break.end_reason']])).toEqual([
+      ['call_center.contact', 'page_hide'],
+      ['call_center.break', 'page_hide'],
+    ]);
+    expect(traces[0]?.events.map((e) => e.name)).toEqual(['call_center.contact.pause']);
+    expect(traces[0]?.status.code).toBe(2); // ERROR, with the reason in its message
+  });
+});
