@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import type { CallCenterEventType } from './events/enums.js';
 import type { ParsedEvent, ParsedEvents } from './events/validate.js';
 import { sanitizeMeta } from './meta.js';
+import type { PrivacyAction, PrivacyPolicy } from './privacy/policy.js';
 import * as sc from './semconv.js';
 
 /** Field of each event → its attribute name. `meta` is mapped apart (it is sanitised). */
@@ -73,22 +74,45 @@ export function addOperatorAttributes(attributes: Attributes, operator: CallCent
   if (operator.team !== undefined) attributes[sc.ATTR_OPERATOR_TEAM] = operator.team;
 }
 
-/** Every field present in a validated event, under its `call_center.*` attribute; `meta` sanitised. */
-export function eventAttributes(parsed: ParsedEvent): Attributes {
-  const map = FIELD_MAPS[parsed.type];
-  const event = parsed.event as Record<string, unknown>;
-  const attributes: Attributes = {};
-  for (const field in event) {
-    const value = event[field];
-    if (value === undefined) continue;
-    const name = map[field];
-    if (name !== undefined) attributes[name] = value;
-    else if (field === 'meta') {
-      const meta = sanitizeMeta(value);
-      if (meta !== undefined) attributes[sc.ATTR_META] = meta;
+type Mapping = ReadonlyArray<readonly [field: string, attribute: string, action: PrivacyAction]>;
+
+/** What turns a validated event into its attributes under one privacy policy. */
+export type EventMapper = (parsed: ParsedEvent) => Attributes;
+
+/**
+ * Every field present in a validated event under its `call_center.*`
+ * attribute, with the privacy policy applied (sensitive attributes kept,
+ * hashed or dropped) and `meta` sanitised. The attribute set it returns feeds
+ * the log record, the span and the span events alike, so the policy holds for
+ * all of them.
+ */
+export function createEventMapper(policy: PrivacyPolicy): EventMapper {
+  const actions = policy.actions as Readonly<Record<string, PrivacyAction>>;
+  const table = (map: Readonly<Record<string, string>>): Mapping => [
+    ...Object.entries(map).map(([field, attribute]) => [field, attribute, actions[attribute] ?? 'keep'] as const),
+    ['meta', sc.ATTR_META, actions[sc.ATTR_META] ?? 'drop'],
+  ];
+  const tables: Record<CallCenterEventType, Mapping> = {
+    break: table(FIELD_MAPS.break),
+    contact: table(FIELD_MAPS.contact),
+    ops_scorecard: table(FIELD_MAPS.ops_scorecard),
+  };
+  return (parsed) => {
+    const event = parsed.event as Record<string, unknown>;
+    const attributes: Attributes = {};
+    for (const [field, attribute, action] of tables[parsed.type]) {
+      const value = event[field];
+      if (value === undefined || action === 'drop') continue;
+      if (field === 'meta') {
+        const meta = sanitizeMeta(value);
+        if (meta === undefined) continue;
+        attributes[attribute] = action === 'hash' ? policy.hash(JSON.stringify(meta)) : meta;
+      } else {
+        attributes[attribute] = action === 'hash' ? policy.hash(String(value)) : value;
+      }
     }
-  }
-  return attributes;
+    return attributes;
+  };
 }
 
 /** The log body: a short line of enum values only, never free text from the event. */

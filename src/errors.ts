@@ -9,7 +9,9 @@ export type CallCenterRejectionReason =
   | 'invalid_format'
   | 'invalid_operator'
   /** Not the event's fault: the instrumentation failed while emitting it (reported through diag). */
-  | 'internal_error';
+  | 'internal_error'
+  /** Not the event's fault: the `privacy.redact` hook threw; the event was dropped rather than sent unredacted. */
+  | 'redaction_failed';
 
 /** One problem found in an event. */
 export interface CallCenterValidationIssue {
@@ -45,4 +47,9 @@ export class CallCenterValidationError extends Error {
   get reason(): CallCenterRejectionReason {
     return this.issues[0]?.code ?? 'invalid_value';
   }
+}
+
+/** A configuration mistake, found at construction: the message names the option. */
+export function configError(option: string, problem: string): TypeError {
+  return new TypeError(`CallCenterInstrumentation config ${option}: ${problem}`);
 }

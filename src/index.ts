@@ -27,6 +27,14 @@ export type {
 } from './types.js';
 export { META_LIMITS } from './meta.js';
 export {
+  SENSITIVE_ATTRIBUTES,
+  type CallCenterPrivacyConfig,
+  type PrivacyAction,
+  type RedactFunction,
+  type RedactInfo,
+  type SensitiveAttribute,
+} from './privacy/policy.js';
+export {
   INSTRUMENTATION_SCOPE,
   EVENT_BREAK,
   EVENT_CONTACT,

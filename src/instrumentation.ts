@@ -12,11 +12,11 @@ import {
   type Tracer,
   type TracerProvider,
 } from '@opentelemetry/api';
-import { addOperatorAttributes, eventAttributes, logBody } from './attributes.js';
+import { addOperatorAttributes, createEventMapper, logBody, type EventMapper } from './attributes.js';
 import { ccDiag } from './diag.js';
-import { CallCenterValidationError, type CallCenterValidationIssue } from './errors.js';
+import { CallCenterValidationError, configError, type CallCenterValidationIssue } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
-import { isEventType, knownFields, validateEvent } from './events/validate.js';
+import { isEventType, knownFields, validateEvent, type ParsedEvent } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
 import { BreakSpans } from './lifecycle/breaks.js';
 import { ContactSpans } from './lifecycle/contacts.js';
@@ -25,6 +25,7 @@ import type { ForcedEndReason } from './lifecycle/open-spans.js';
 import { onPageHide } from './lifecycle/page-hide.js';
 import { flushTracerProvider, onProviderShutdown } from './lifecycle/provider-shutdown.js';
 import { CallCenterMetrics } from './metrics.js';
+import { createPrivacyPolicy, type PrivacyPolicy } from './privacy/policy.js';
 import { copyOperator, operatorIssue, readOptions } from './options.js';
 import { ATTR_OPERATOR_ID, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD, INSTRUMENTATION_SCOPE } from './semconv.js';
 import type {
@@ -61,7 +62,7 @@ function positive(config: CallCenterInstrumentationConfig, key: keyof CallCenter
   const value = config[key];
   if (value === undefined) return;
   if (typeof value !== 'number' || !(value > 0) || (integer ? !Number.isInteger(value) : !Number.isFinite(value))) {
-    throw new TypeError(`CallCenterInstrumentation config ${key}: expected a positive ${integer ? 'whole ' : ''}number`);
+    throw configError(key, `expected a positive ${integer ? 'whole ' : ''}number`);
   }
 }
 
@@ -71,7 +72,7 @@ function normalizeConfig(config: CallCenterInstrumentationConfig): ResolvedConfi
   positive(config, 'maxOpenContacts', true);
   positive(config, 'maxOpenBreaks', true);
   if (config.now !== undefined && typeof config.now !== 'function') {
-    throw new TypeError('CallCenterInstrumentation config now: expected a function returning epoch milliseconds');
+    throw configError('now', 'expected a function returning epoch milliseconds');
   }
   const normalized: ResolvedConfig = {
     ...config,
@@ -83,11 +84,11 @@ function normalizeConfig(config: CallCenterInstrumentationConfig): ResolvedConfi
   };
   if (config.operator !== undefined) {
     const issue = operatorIssue(config.operator, 'operator');
-    if (issue) throw new TypeError(`CallCenterInstrumentation config ${issue.path}: ${issue.message}`);
+    if (issue) throw configError(issue.path, issue.message);
     normalized.operator = copyOperator(config.operator);
   }
   if (config.validation !== undefined && config.validation !== 'report' && config.validation !== 'strict') {
-    throw new TypeError(`CallCenterInstrumentation config validation: expected 'report' or 'strict'`);
+    throw configError('validation', `expected 'report' or 'strict'`);
   }
   return normalized;
 }
@@ -103,59 +104,63 @@ export class CallCenterInstrumentation implements IngestTarget {
   readonly instrumentationName: string = INSTRUMENTATION_SCOPE;
   readonly instrumentationVersion: string = VERSION;
 
-  private _config: ResolvedConfig;
-  private _enabled = false;
-  private _tracerProvider: TracerProvider | undefined;
-  private _tracer: Tracer;
-  private _logger: Logger;
-  private _metrics: CallCenterMetrics;
-  private readonly _reportedFields = new Set<string>();
-  private readonly _contacts: ContactSpans;
-  private readonly _breaks: BreakSpans;
+  #config: ResolvedConfig;
+  #policy: PrivacyPolicy;
+  #mapEvent: EventMapper;
+  #enabled = false;
+  #tracerProvider: TracerProvider | undefined;
+  #tracer: Tracer;
+  #logger: Logger;
+  #metrics: CallCenterMetrics;
+  readonly #reportedFields = new Set<string>();
+  readonly #contacts: ContactSpans;
+  readonly #breaks: BreakSpans;
   /** The one sweep timer, armed while spans are open. */
-  private _timer: ReturnType<typeof setInterval> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
   /** Event time (by the configured clock) at which the next inline sweep is due. */
-  private _nextSweepMs = 0;
-  private _shutdownHooked = false;
-  private _removePageHide: (() => void) | undefined;
+  #nextSweepMs = 0;
+  #shutdownHooked = false;
+  #removePageHide: (() => void) | undefined;
 
   constructor(config: CallCenterInstrumentationConfig = {}) {
-    this._config = normalizeConfig(config);
-    this._tracer = trace.getTracer(INSTRUMENTATION_SCOPE, VERSION);
-    this._logger = logs.getLogger(INSTRUMENTATION_SCOPE, VERSION);
-    this._metrics = new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION));
+    this.#config = normalizeConfig(config);
+    this.#policy = createPrivacyPolicy(this.#config.privacy);
+    this.#mapEvent = createEventMapper(this.#policy);
+    this.#tracer = trace.getTracer(INSTRUMENTATION_SCOPE, VERSION);
+    this.#logger = logs.getLogger(INSTRUMENTATION_SCOPE, VERSION);
+    this.#metrics = new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION));
     const self = this;
     const host: LifecycleHost = {
       get tracer() {
-        return self._tracer;
+        return self.#tracer;
       },
       get metrics() {
-        return self._metrics;
+        return self.#metrics;
       },
       get contactLimits() {
-        return { max: self._config.maxOpenContacts, timeoutMs: self._config.contactTimeoutMs };
+        return { max: self.#config.maxOpenContacts, timeoutMs: self.#config.contactTimeoutMs };
       },
       get breakLimits() {
-        return { max: self._config.maxOpenBreaks, timeoutMs: self._config.breakTimeoutMs };
+        return { max: self.#config.maxOpenBreaks, timeoutMs: self.#config.breakTimeoutMs };
       },
-      spanOpened: () => this._spanOpened(),
+      spanOpened: () => this.#spanOpened(),
     };
-    this._contacts = new ContactSpans(host);
-    this._breaks = new BreakSpans(host);
-    if (this._config.enabled !== false) this.enable();
+    this.#contacts = new ContactSpans(host);
+    this.#breaks = new BreakSpans(host);
+    if (this.#config.enabled !== false) this.enable();
   }
 
   /** Starts emitting, and makes this instance the target of `CallCenter.logIngestEvent`. */
   enable(): void {
-    this._enabled = true;
+    this.#enabled = true;
     bindFacade(this);
     // In a browser, a closing tab would lose its open spans: end them and
     // flush (the SDK's browser processors flush on visibilitychange, which
     // comes before pagehide, and export with fetch keepalive).
-    this._removePageHide ??= onPageHide(() => {
-      if (this._contacts.open.size + this._breaks.open.size === 0) return;
-      this._endAll('page_hide');
-      flushTracerProvider(this._tracerProvider ?? trace.getTracerProvider());
+    this.#removePageHide ??= onPageHide(() => {
+      if (this.#contacts.open.size + this.#breaks.open.size === 0) return;
+      this.#endAll('page_hide');
+      flushTracerProvider(this.#tracerProvider ?? trace.getTracerProvider());
     });
   }
 
@@ -165,38 +170,42 @@ export class CallCenterInstrumentation implements IngestTarget {
    * previously enabled instance, if any.
    */
   disable(): void {
-    this._enabled = false;
+    this.#enabled = false;
     unbindFacade(this);
-    this._removePageHide?.();
-    this._removePageHide = undefined;
-    this._endAll('disabled');
+    this.#removePageHide?.();
+    this.#removePageHide = undefined;
+    this.#endAll('disabled');
   }
 
   isEnabled(): boolean {
-    return this._enabled;
+    return this.#enabled;
   }
 
   setTracerProvider(provider: TracerProvider): void {
-    this._tracerProvider = provider;
-    this._tracer = provider.getTracer(INSTRUMENTATION_SCOPE, VERSION);
-    this._shutdownHooked = false;
+    this.#tracerProvider = provider;
+    this.#tracer = provider.getTracer(INSTRUMENTATION_SCOPE, VERSION);
+    this.#shutdownHooked = false;
   }
 
   setMeterProvider(provider: MeterProvider): void {
-    this._metrics = new CallCenterMetrics(provider.getMeter(INSTRUMENTATION_SCOPE, VERSION));
+    this.#metrics = new CallCenterMetrics(provider.getMeter(INSTRUMENTATION_SCOPE, VERSION));
   }
 
   setLoggerProvider(provider: LoggerProvider): void {
-    this._logger = provider.getLogger(INSTRUMENTATION_SCOPE, VERSION);
+    this.#logger = provider.getLogger(INSTRUMENTATION_SCOPE, VERSION);
   }
 
   /** Replaces the configuration (the enabled state is kept). Throws TypeError on an unusable config. */
   setConfig(config: CallCenterInstrumentationConfig = {}): void {
-    this._config = normalizeConfig(config);
+    const resolved = normalizeConfig(config);
+    const policy = createPrivacyPolicy(resolved.privacy);
+    this.#config = resolved;
+    this.#policy = policy;
+    this.#mapEvent = createEventMapper(policy);
   }
 
   getConfig(): CallCenterInstrumentationConfig {
-    return this._config;
+    return this.#config;
   }
 
   /**
@@ -211,40 +220,46 @@ export class CallCenterInstrumentation implements IngestTarget {
   ): LogIngestEventResult {
     let error: CallCenterValidationError;
     try {
-      const result = this._ingest(type, event, options);
+      const result = this.#ingest(type, event, options);
       if (result === undefined) return OK;
       error = result;
     } catch (cause) {
-      error = this._internalError(type, cause);
+      error = failure(isEventType(type) ? type : 'unknown', 'internal_error', 'the instrumentation failed while emitting the event; please report it', cause);
     }
-    this._reject(error);
-    if (this._config.validation === 'strict' && error.reason !== 'internal_error') throw error;
+    this.#reject(error);
+    // Strict mode throws for the event's faults only, not for the instrumentation's or the redaction hook's.
+    if (this.#config.validation === 'strict' && error.reason !== 'internal_error' && error.reason !== 'redaction_failed') throw error;
     return { ok: false, error };
   }
 
   /** Emits the event; returns the validation error instead when it is invalid. */
-  private _ingest(type: unknown, input: unknown, options: unknown): CallCenterValidationError | undefined {
+  #ingest(type: unknown, input: unknown, options: unknown): CallCenterValidationError | undefined {
     const result = validateEvent(type, input);
     if (!result.ok) return result.error;
     const { parsed } = result;
-    const read = readOptions(options, this._config.operator);
+    const read = readOptions(options, this.#config.operator);
     if (isIssue(read)) return new CallCenterValidationError(parsed.type, [read]);
-    this._reportUnknownFields(parsed.type, result.input);
-    if (!this._enabled) return undefined;
+    this.#reportUnknownFields(parsed.type, result.input);
+    if (!this.#enabled) return undefined;
 
-    const timeMs = read.timestamp ?? this._config.now();
-    if (timeMs >= this._nextSweepMs) this._sweep(timeMs);
+    const timeMs = read.timestamp ?? this.#config.now();
+    if (timeMs >= this.#nextSweepMs) this.#sweep(timeMs);
     const { operator } = read;
     const metricOperator: Attributes | undefined =
-      this._config.operatorOnMetrics && operator ? { [ATTR_OPERATOR_ID]: operator.id } : undefined;
-    const attributes = eventAttributes(parsed);
+      this.#config.operatorOnMetrics && operator ? { [ATTR_OPERATOR_ID]: operator.id } : undefined;
+    let attributes = this.#mapEvent(parsed);
     addOperatorAttributes(attributes, operator);
+    if (this.#policy.redact) {
+      const redacted = this.#redact(parsed, attributes);
+      if (redacted instanceof CallCenterValidationError) return redacted;
+      attributes = redacted;
+    }
 
     let span: Span | undefined;
-    if (parsed.type === 'contact') span = this._contacts.onEvent(parsed.event, attributes, operator?.id, metricOperator, timeMs);
-    else if (parsed.type === 'break') span = this._breaks.onEvent(parsed.event, attributes, operator?.id, metricOperator, timeMs);
+    if (parsed.type === 'contact') span = this.#contacts.onEvent(parsed.event, attributes, operator?.id, metricOperator, timeMs);
+    else if (parsed.type === 'break') span = this.#breaks.onEvent(parsed.event, attributes, operator?.id, metricOperator, timeMs);
 
-    this._logger.emit({
+    this.#logger.emit({
       eventName: EVENT_NAMES[parsed.type],
       severityNumber: SeverityNumber.INFO,
       severityText: 'INFO',
@@ -254,7 +269,7 @@ export class CallCenterInstrumentation implements IngestTarget {
       // The log record links to the contact's or break's span, both ways.
       context: span ? trace.setSpan(context.active(), span) : undefined,
     });
-    this._metrics.accepted(
+    this.#metrics.accepted(
       parsed.type,
       'action' in parsed.event ? parsed.event.action : undefined,
       metricOperator ? operator?.id : undefined,
@@ -262,83 +277,93 @@ export class CallCenterInstrumentation implements IngestTarget {
     return undefined;
   }
 
-  /** A span was opened: arm the sweep timer and the provider-shutdown hook if they are not. */
-  private _spanOpened(): void {
-    if (!this._shutdownHooked) {
-      this._shutdownHooked = onProviderShutdown(this._tracerProvider ?? trace.getTracerProvider(), () => this._endAll('shutdown'));
+  /** Runs the user's redaction hook; fails closed (the event is dropped) when it throws or returns garbage. */
+  #redact(parsed: ParsedEvent, attributes: Attributes): Attributes | CallCenterValidationError {
+    try {
+      const action = 'action' in parsed.event ? parsed.event.action : undefined;
+      const result = this.#policy.redact!(attributes, action === undefined ? { eventType: parsed.type } : { eventType: parsed.type, action });
+      if (result === undefined) return attributes;
+      if (typeof result === 'object' && result !== null && !Array.isArray(result)) return result;
+      throw new TypeError('privacy.redact returned neither an attributes object nor nothing');
+    } catch (cause) {
+      return failure(parsed.type, 'redaction_failed', 'privacy.redact failed; the event was dropped rather than sent unredacted', cause);
     }
-    if (this._timer !== undefined) return;
-    this._timer = setInterval(() => {
+  }
+
+  /** A span was opened: arm the sweep timer and the provider-shutdown hook if they are not. */
+  #spanOpened(): void {
+    if (!this.#shutdownHooked) {
+      this.#shutdownHooked = onProviderShutdown(this.#tracerProvider ?? trace.getTracerProvider(), () => this.#endAll('shutdown'));
+    }
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => {
       try {
-        this._sweep(this._config.now());
+        this.#sweep(this.#config.now());
       } catch (cause) {
         ccDiag.error('sweeping open spans failed', cause);
       }
-    }, sweepIntervalMs(this._config));
+    }, sweepIntervalMs(this.#config));
     // Never keep a Node process alive for the sake of a sweep (browsers return a number).
-    const timer = this._timer as { unref?: () => void };
+    const timer = this.#timer as { unref?: () => void };
     if (typeof timer.unref === 'function') timer.unref();
   }
 
   /** Ends spans past their timeout; one sweep for all of them, by the timer or inline on an event. */
-  private _sweep(nowMs: number): void {
-    this._contacts.open.sweep(nowMs);
-    this._breaks.open.sweep(nowMs);
-    this._nextSweepMs = nowMs + sweepIntervalMs(this._config);
-    if (this._contacts.open.size === 0 && this._breaks.open.size === 0) this._stopTimer();
+  #sweep(nowMs: number): void {
+    this.#contacts.open.sweep(nowMs);
+    this.#breaks.open.sweep(nowMs);
+    this.#nextSweepMs = nowMs + sweepIntervalMs(this.#config);
+    if (this.#contacts.open.size === 0 && this.#breaks.open.size === 0) this.#stopTimer();
   }
 
-  private _endAll(reason: ForcedEndReason): void {
+  #endAll(reason: ForcedEndReason): void {
     try {
-      const nowMs = this._config.now();
-      this._contacts.open.endAll(reason, nowMs);
-      this._breaks.open.endAll(reason, nowMs);
+      const nowMs = this.#config.now();
+      this.#contacts.open.endAll(reason, nowMs);
+      this.#breaks.open.endAll(reason, nowMs);
     } catch (cause) {
       ccDiag.error(`ending open spans (${reason}) failed`, cause);
     }
-    this._stopTimer();
+    this.#stopTimer();
   }
 
-  private _stopTimer(): void {
-    if (this._timer === undefined) return;
-    clearInterval(this._timer);
-    this._timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer === undefined) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
-  private _reportUnknownFields(type: CallCenterEventType, input: Record<string, unknown>): void {
+  #reportUnknownFields(type: CallCenterEventType, input: Record<string, unknown>): void {
     const known = knownFields(type);
     let unknown = 0;
     for (const field in input) {
       if (known.has(field) || !Object.prototype.hasOwnProperty.call(input, field)) continue;
       unknown++;
       const key = `${type}.${field.length > 64 ? `${field.slice(0, 64)}…` : field}`;
-      if (this._reportedFields.has(key) || this._reportedFields.size >= MAX_REPORTED_FIELDS) continue;
-      this._reportedFields.add(key);
+      if (this.#reportedFields.has(key) || this.#reportedFields.size >= MAX_REPORTED_FIELDS) continue;
+      this.#reportedFields.add(key);
       ccDiag.warn(`${type} event field ${JSON.stringify(field.slice(0, 64))} is not in the contract: ignored, not exported (reported once per field name)`);
     }
-    if (unknown > 0 && this._enabled) this._metrics.ignoredFields(type, unknown);
+    if (unknown > 0 && this.#enabled) this.#metrics.ignoredFields(type, unknown);
   }
 
-  private _reject(error: CallCenterValidationError): void {
+  #reject(error: CallCenterValidationError): void {
     try {
-      if (this._enabled) this._metrics.rejected(isEventType(error.eventType) ? error.eventType : 'unknown', error.reason);
-      if (error.reason === 'internal_error') ccDiag.error(error.message);
-      else ccDiag.warn(`${error.message} (event dropped)`);
-      this._config.onInvalidEvent?.(error);
+      if (this.#enabled) this.#metrics.rejected(isEventType(error.eventType) ? error.eventType : 'unknown', error.reason);
+      // Failures were reported where they happened, with their cause.
+      if (error.reason !== 'internal_error' && error.reason !== 'redaction_failed') ccDiag.warn(`${error.message} (event dropped)`);
+      this.#config.onInvalidEvent?.(error);
     } catch (cause) {
       ccDiag.error('onInvalidEvent threw; the error was caught', cause);
     }
   }
 
-  private _internalError(type: unknown, cause: unknown): CallCenterValidationError {
-    const issue: CallCenterValidationIssue = {
-      path: '',
-      code: 'internal_error',
-      message: `the instrumentation failed while emitting the event (${cause instanceof Error ? cause.name : 'non-Error thrown'}); please report it`,
-    };
-    ccDiag.error('internal error while emitting an event', cause);
-    return new CallCenterValidationError(isEventType(type) ? type : 'unknown', [issue]);
-  }
+}
+
+/** An event dropped through no fault of its own: reported with its cause through diag, counted by the caller. */
+function failure(eventType: string, code: 'internal_error' | 'redaction_failed', what: string, cause: unknown): CallCenterValidationError {
+  ccDiag.error(what, cause);
+  return new CallCenterValidationError(eventType, [{ path: '', code, message: `${what} (${cause instanceof Error ? cause.name : typeof cause})` }]);
 }
 
 function isIssue(value: object): value is CallCenterValidationIssue {

@@ -61,7 +61,7 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>, budget: Budg
   if (depth >= META_LIMITS.maxDepth) return DEPTH;
   try {
     if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
-    if (obj instanceof Uint8Array) return obj.length <= META_LIMITS.maxStringLength ? new Uint8Array(obj) : `[${obj.length} bytes]`;
+    // Binary data is summarised, not copied: it is rarely meant for a log line.
     if (ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return `[${obj.byteLength} bytes]`;
     seen.add(obj);
     let out: AnyValue;

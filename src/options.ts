@@ -20,11 +20,8 @@ export function operatorIssue(operator: unknown, path: string): CallCenterValida
 }
 
 /** A copy holding only the identity's own string fields, so later mutation by the caller changes nothing. */
-export function copyOperator(operator: CallCenterOperator): CallCenterOperator {
-  const copy: CallCenterOperator = { id: operator.id };
-  if (operator.name !== undefined) copy.name = operator.name;
-  if (operator.team !== undefined) copy.team = operator.team;
-  return copy;
+export function copyOperator({ id, name, team }: CallCenterOperator): CallCenterOperator {
+  return { id, name, team };
 }
 
 export interface ReadOptions {

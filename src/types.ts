@@ -3,6 +3,7 @@ import type { BreakEvent } from './events/break.js';
 import type { ContactEvent } from './events/contact.js';
 import type { OpsScorecardEvent } from './events/ops-scorecard.js';
 import type { CallCenterValidationError } from './errors.js';
+import type { CallCenterPrivacyConfig } from './privacy/policy.js';
 
 export type { CallCenterOperator };
 
@@ -81,6 +82,13 @@ export interface CallCenterInstrumentationConfig {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * What happens to patient data before anything is emitted or buffered: per
+   * sensitive attribute `keep`, `hash` (HMAC-SHA-256 with `key`) or `drop`,
+   * and a last-word `redact` hook. See the README's "Patient data".
+   * @default free text and meta dropped; ids hashed with a key, else dropped
+   */
+  privacy?: CallCenterPrivacyConfig;
 }
 
 /** Options of one `logIngestEvent` call. */

@@ -3,7 +3,9 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { breakEventSchema } from '../src/events/break.js';
 import { contactEventSchema } from '../src/events/contact.js';
-import { fastPath } from '../src/events/fast-path.js';
+import { describeSchema } from '../src/events/fast-path.js';
+
+const fastPath = (schema: z.ZodMiniObject) => describeSchema(schema).fast;
 import { opsScorecardEventSchema } from '../src/events/ops-scorecard.js';
 import { fullBreak, fullContact, fullScorecard } from './helpers/events.js';
 import { BREAK_ACTIONS, BREAK_TYPES, CONTACT_ACTIONS, CONTACT_CHANNELS, CONTACT_TYPES } from '../src/events/enums.js';

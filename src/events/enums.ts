@@ -1,26 +1,26 @@
 /**
  * The platform's enums, with its member names, holding the wire values. They
- * are plain frozen objects rather than TypeScript `enum`s so that JavaScript
+ * are plain objects rather than TypeScript `enum`s so that JavaScript
  * callers may pass the strings and bundlers can drop what is unused.
  */
 
 /** The three documented ingest event types. */
-export const CallCenterEventType = /*#__PURE__*/ Object.freeze({
+export const CallCenterEventType = {
   Break: 'break',
   Contact: 'contact',
   OpsScorecard: 'ops_scorecard',
-} as const);
+} as const;
 export type CallCenterEventType = (typeof CallCenterEventType)[keyof typeof CallCenterEventType];
 
 /** Types of break. */
-export const BreakType = /*#__PURE__*/ Object.freeze({
+export const BreakType = {
   BioBreak: 'bio_break',
   Feedback: 'feedback',
   Meeting: 'meeting',
   Meal: 'meal',
   Tea: 'tea',
   Other: 'other',
-} as const);
+} as const;
 export type BreakType = (typeof BreakType)[keyof typeof BreakType];
 
 /**
@@ -28,7 +28,7 @@ export type BreakType = (typeof BreakType)[keyof typeof BreakType];
  * SDK. Which members are valid depends on the event: see {@link BreakAction}
  * and {@link ContactAction}.
  */
-export const CallCenterAction = /*#__PURE__*/ Object.freeze({
+export const CallCenterAction = {
   View: 'view',
   Add: 'add',
   Update: 'update',
@@ -43,11 +43,11 @@ export const CallCenterAction = /*#__PURE__*/ Object.freeze({
   Transfer: 'transfer',
   Skip: 'skip',
   Other: 'other',
-} as const);
+} as const;
 export type CallCenterAction = (typeof CallCenterAction)[keyof typeof CallCenterAction];
 
 /** Types of contact. */
-export const ContactType = /*#__PURE__*/ Object.freeze({
+export const ContactType = {
   Emergency: 'emergency',
   Grievance: 'grievance',
   NonEmergency: 'non_emergency',
@@ -56,48 +56,26 @@ export const ContactType = /*#__PURE__*/ Object.freeze({
   ServiceOffering: 'service_offering',
   CustomerSupport: 'customer_support',
   Other: 'other',
-} as const);
+} as const;
 export type ContactType = (typeof ContactType)[keyof typeof ContactType];
 
 /** Channels of a contact. */
-export const ContactChannel = /*#__PURE__*/ Object.freeze({
+export const ContactChannel = {
   Call: 'call',
   WhatsApp: 'whatsapp',
   Sms: 'sms',
   Email: 'email',
   Other: 'other',
-} as const);
+} as const;
 export type ContactChannel = (typeof ContactChannel)[keyof typeof ContactChannel];
 
 /** The actions the contract allows on a break, in its order. */
-export const BREAK_ACTIONS = [
-  CallCenterAction.View,
-  CallCenterAction.Start,
-  CallCenterAction.End,
-  CallCenterAction.Pause,
-  CallCenterAction.Resume,
-  CallCenterAction.Other,
-] as const;
+export const BREAK_ACTIONS = ['view', 'start', 'end', 'pause', 'resume', 'other'] as const satisfies readonly CallCenterAction[];
 export type BreakAction = (typeof BREAK_ACTIONS)[number];
 
-/** The actions the contract allows on a contact, in its order. */
-export const CONTACT_ACTIONS = [
-  CallCenterAction.View,
-  CallCenterAction.Add,
-  CallCenterAction.Update,
-  CallCenterAction.Remove,
-  CallCenterAction.Start,
-  CallCenterAction.End,
-  CallCenterAction.Pause,
-  CallCenterAction.Resume,
-  CallCenterAction.Attend,
-  CallCenterAction.Decline,
-  CallCenterAction.Terminate,
-  CallCenterAction.Transfer,
-  CallCenterAction.Skip,
-  CallCenterAction.Other,
-] as const;
-export type ContactAction = (typeof CONTACT_ACTIONS)[number];
+/** The actions the contract allows on a contact, in its order: all of them. */
+export const CONTACT_ACTIONS = /*#__PURE__*/ Object.values(CallCenterAction);
+export type ContactAction = CallCenterAction;
 
 const values = <T extends Record<string, string>>(e: T) => Object.values(e) as Array<T[keyof T]>;
 

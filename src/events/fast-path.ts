@@ -8,56 +8,70 @@ interface FieldCheck {
   readonly check: Check;
 }
 
+/** What validation needs to know of an event schema, read off it once. */
+export interface EventSpec {
+  /** The valid-case validator, or undefined when the schema uses a kind this file does not know. */
+  readonly fast: ((input: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined;
+  /** Each field's contract format: STRING, FLOAT, INTEGER, BOOLEAN or ANY. */
+  readonly formats: Readonly<Record<string, string>>;
+  /** The fields the contract knows. */
+  readonly known: ReadonlySet<string>;
+}
+
+const FORMAT: Record<string, string> = { string: 'STRING', enum: 'STRING', boolean: 'BOOLEAN', number: 'FLOAT' };
+
 type Def = z.core.$ZodTypeDef & {
   innerType?: z.core.$ZodType;
-  format?: string;
-  pattern?: RegExp;
   entries?: Record<string, unknown>;
 };
 
+/** A check attached to a schema, as far as this file reads it: the event schemas use refinements only. */
+type CheckDef = { check?: string; fn?: (value: unknown) => unknown; params?: { format?: string } };
+
+const checksOf = (def: Def) => (def.checks ?? []).map((c) => c._zod.def as CheckDef);
+
+const BASE: Record<string, Check> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  unknown: () => true,
+};
+
 /** The check of one field, read off its zod schema; undefined for a kind this file does not know. */
-function checkOf(schema: z.core.$ZodType): Check | undefined {
-  const def = schema._zod.def as Def;
-  switch (def.type) {
-    case 'string': {
-      const pattern = def.pattern;
-      return pattern ? (v) => typeof v === 'string' && pattern.test(v) : (v) => typeof v === 'string';
-    }
-    case 'number':
-      return def.format === 'safeint' ? (v) => Number.isSafeInteger(v) : (v) => Number.isFinite(v);
-    case 'boolean':
-      return (v) => typeof v === 'boolean';
-    case 'enum': {
-      const values = new Set(Object.values(def.entries ?? {}));
-      return (v) => values.has(v);
-    }
-    case 'unknown':
-      return () => true;
-    default:
-      return undefined;
+function checkOf(def: Def): Check | undefined {
+  if (def.type === 'enum') {
+    const values = new Set(Object.values(def.entries ?? {}));
+    return (v) => values.has(v);
   }
+  const base = BASE[def.type];
+  const checks = checksOf(def);
+  if (!base || checks.length > 1 || checks.some((c) => c.check !== 'custom' || !c.fn)) return undefined;
+  const refine = checks[0]?.fn;
+  return refine ? (v) => base(v) && Boolean(refine(v)) : base;
 }
 
 /**
- * A validator for the valid case only, derived from a zod object schema (so
- * the schema stays the one source of truth): returns the parsed event, or
- * undefined for anything it does not accept, which then goes to zod's own
- * parser for the verdict and the error. It covers the few schema kinds the
- * event schemas use; a schema with any other kind gets no fast path.
- * It exists because zod's own compiler (z.compile) is 29 kB of minified code
- * in a browser bundle, and zod's interpreter costs ~1.4 µs per contact event.
+ * Reads an event schema once. Its fast path validates the valid case only:
+ * it returns the parsed event, or undefined for anything it does not accept,
+ * which then goes to zod's own parser for the verdict and the error. Derived
+ * from the zod schema, so the schema stays the one source of truth. It exists
+ * because zod's own compiler (z.compile) is 29 kB of minified code in a
+ * browser bundle, and zod's interpreter costs ~1.4 µs per contact event.
  */
-export function fastPath(schema: z.ZodMiniObject): ((input: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined {
+export function describeSchema(schema: z.ZodMiniObject): EventSpec {
   const fields: FieldCheck[] = [];
+  const formats: Record<string, string> = {};
+  let complete = true;
   for (const [name, fieldSchema] of Object.entries(schema._zod.def.shape)) {
-    let inner = fieldSchema as z.core.$ZodType;
-    const optional = (inner._zod.def as Def).type === 'optional';
-    if (optional) inner = (inner._zod.def as Def).innerType as z.core.$ZodType;
-    const check = checkOf(inner);
-    if (!check) return undefined;
-    fields.push({ name, optional, check });
+    let def = (fieldSchema as z.core.$ZodType)._zod.def as Def;
+    const optional = def.type === 'optional';
+    if (optional) def = def.innerType!._zod.def as Def;
+    formats[name] = checksOf(def)[0]?.params?.format === 'INTEGER' ? 'INTEGER' : (FORMAT[def.type] ?? 'ANY');
+    const check = checkOf(def);
+    if (check) fields.push({ name, optional, check });
+    else complete = false;
   }
-  return (input) => {
+  const fast = (input: Record<string, unknown>) => {
     const out: Record<string, unknown> = {};
     for (const field of fields) {
       const value = input[field.name];
@@ -70,4 +84,5 @@ export function fastPath(schema: z.ZodMiniObject): ((input: Record<string, unkno
     }
     return out;
   };
+  return { fast: complete ? fast : undefined, formats, known: new Set(Object.keys(formats)) };
 }

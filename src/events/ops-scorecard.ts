@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { finite } from './formats.js';
+import { finite, integer } from './formats.js';
 
 /** An OpsScorecard event: an operator's performance figures. */
 export const opsScorecardEventSchema = z.object({
-  audit_count: z.int(),
+  audit_count: integer(),
   quality_score: z.optional(finite()),
-  fatal_calls: z.optional(z.int()),
+  fatal_calls: z.optional(integer()),
   fatal_score: z.optional(finite()),
   performance_group: z.string(),
   remarks: z.optional(z.string()),

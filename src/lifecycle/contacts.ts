@@ -6,8 +6,8 @@ import {
   SPAN_CONTACT,
   SPAN_EVENT_CONTACT_PREFIX,
 } from '../semconv.js';
-import { seconds, type LifecycleHost, type MetricOperator } from './host.js';
-import { OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
+import { forSpanEvent, seconds, type LifecycleHost, type MetricOperator } from './host.js';
+import { forcedEndMessage, OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
 
 type ContactEvent = ParsedEvents['contact'];
 
@@ -17,13 +17,6 @@ interface OpenContact extends OpenSpan {
   readonly metricOperator: MetricOperator;
 }
 
-const FORCED_DESCRIPTION: Record<ForcedEndReason, (host: LifecycleHost) => string> = {
-  timeout: (h) => `contact open longer than contactTimeoutMs (${h.contactLimits.timeoutMs} ms) without end or terminate`,
-  evicted: (h) => `more than maxOpenContacts (${h.contactLimits.max}) contacts open: the oldest was ended`,
-  disabled: () => 'instrumentation disabled while the contact was open',
-  shutdown: () => 'tracer provider shut down while the contact was open',
-  page_hide: () => 'the page was hidden for good (tab closed or navigated away) while the contact was open',
-};
 
 /** How many ended contacts are remembered for repeated ends. */
 const RECENTLY_ENDED_MAX = 1024;
@@ -47,18 +40,18 @@ function activeLinks(): Link[] | undefined {
  */
 export class ContactSpans {
   readonly open: OpenSpans<OpenContact>;
-  private readonly _host: LifecycleHost;
+  readonly #host: LifecycleHost;
   /**
    * Contacts ended lately, so that a repeated end joins the span it ended
    * instead of reconstructing a second one. Bounded: oldest forgotten first.
    */
-  private readonly _recentlyEnded = new Map<string, Span>();
+  readonly #recentlyEnded = new Map<string, Span>();
 
   constructor(host: LifecycleHost) {
-    this._host = host;
+    this.#host = host;
     this.open = new OpenSpans(
       () => host.contactLimits,
-      (entry, reason, atMs) => this._forceEnd(entry, reason, atMs),
+      (entry, reason, atMs) => this.#forceEnd(entry, reason, atMs),
     );
   }
 
@@ -75,28 +68,28 @@ export class ContactSpans {
     const action = event.action;
     if (action === 'end' || action === 'terminate') {
       if (!open) {
-        const ended = this._recentlyEnded.get(key);
+        const ended = this.#recentlyEnded.get(key);
         if (ended) return ended;
-        const rebuilt = this._reconstruct(event, attributes, metricOperator, timeMs);
-        if (rebuilt) this._remember(key, rebuilt);
+        const rebuilt = this.#reconstruct(event, attributes, metricOperator, timeMs);
+        if (rebuilt) this.#remember(key, rebuilt);
         return rebuilt;
       }
       this.open.delete(key);
-      this._remember(key, open.span);
+      this.#remember(key, open.span);
       open.span.setAttributes(attributes);
       open.span.setAttribute(ATTR_CONTACT_END_REASON, action);
       open.span.end(Math.max(timeMs, open.startMs));
-      this._host.metrics.contactClosed(seconds(open.startMs, timeMs), open.channel, open.type, action, open.metricOperator, true, false);
+      this.#host.metrics.contactClosed(seconds(open.startMs, timeMs), open.channel, open.type, action, open.metricOperator, true, false);
       return open.span;
     }
     if (open) {
-      open.span.addEvent(SPAN_EVENT_CONTACT_PREFIX + action, attributes, timeMs);
+      open.span.addEvent(SPAN_EVENT_CONTACT_PREFIX + action, forSpanEvent(attributes), timeMs);
       if (action === 'update') open.span.setAttributes(attributes);
       return open.span;
     }
     if (action !== 'attend') return undefined;
 
-    const span = this._host.tracer.startSpan(SPAN_CONTACT, {
+    const span = this.#host.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,
       startTime: timeMs,
@@ -111,17 +104,17 @@ export class ContactSpans {
       metricOperator,
     };
     this.open.add(key, entry, timeMs);
-    this._host.metrics.contactOpened(entry.channel, metricOperator);
-    this._host.spanOpened();
+    this.#host.metrics.contactOpened(entry.channel, metricOperator);
+    this.#host.spanOpened();
     return span;
   }
 
-  private _remember(key: string, span: Span): void {
-    this._recentlyEnded.delete(key);
-    this._recentlyEnded.set(key, span);
-    if (this._recentlyEnded.size > RECENTLY_ENDED_MAX) {
-      const oldest = this._recentlyEnded.keys().next();
-      if (!oldest.done) this._recentlyEnded.delete(oldest.value);
+  #remember(key: string, span: Span): void {
+    this.#recentlyEnded.delete(key);
+    this.#recentlyEnded.set(key, span);
+    if (this.#recentlyEnded.size > RECENTLY_ENDED_MAX) {
+      const oldest = this.#recentlyEnded.keys().next();
+      if (!oldest.done) this.#recentlyEnded.delete(oldest.value);
     }
   }
 
@@ -130,13 +123,13 @@ export class ContactSpans {
    * (`contact_start_time`, else `contact_duration`), the span is emitted
    * after the fact, marked reconstructed.
    */
-  private _reconstruct(event: ContactEvent, attributes: Attributes, metricOperator: MetricOperator, timeMs: number): Span | undefined {
+  #reconstruct(event: ContactEvent, attributes: Attributes, metricOperator: MetricOperator, timeMs: number): Span | undefined {
     let startMs: number;
     if (event.contact_start_time !== undefined) startMs = Date.parse(event.contact_start_time);
     else if (event.contact_duration !== undefined) startMs = timeMs - event.contact_duration * 1000;
     else return undefined;
     startMs = Math.min(startMs, timeMs);
-    const span = this._host.tracer.startSpan(SPAN_CONTACT, {
+    const span = this.#host.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,
       startTime: startMs,
@@ -147,15 +140,15 @@ export class ContactSpans {
     span.setAttribute(ATTR_CONTACT_END_REASON, event.action);
     span.end(timeMs);
     const { contact_channel: channel, contact_type: type, action } = event;
-    this._host.metrics.contactClosed(seconds(startMs, timeMs), channel, type, action, metricOperator, false, false);
+    this.#host.metrics.contactClosed(seconds(startMs, timeMs), channel, type, action, metricOperator, false, false);
     return span;
   }
 
-  private _forceEnd(entry: OpenContact, reason: ForcedEndReason, atMs: number): void {
+  #forceEnd(entry: OpenContact, reason: ForcedEndReason, atMs: number): void {
     const endMs = Math.max(atMs, entry.startMs);
     entry.span.setAttribute(ATTR_CONTACT_END_REASON, reason);
-    entry.span.setStatus({ code: SpanStatusCode.ERROR, message: FORCED_DESCRIPTION[reason](this._host) });
+    entry.span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage('contact', reason, this.#host.contactLimits) });
     entry.span.end(endMs);
-    this._host.metrics.contactClosed(seconds(entry.startMs, endMs), entry.channel, entry.type, reason, entry.metricOperator, true, true);
+    this.#host.metrics.contactClosed(seconds(entry.startMs, endMs), entry.channel, entry.type, reason, entry.metricOperator, true, true);
   }
 }

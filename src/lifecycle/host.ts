@@ -1,4 +1,5 @@
 import type { Attributes, Tracer } from '@opentelemetry/api';
+import { ATTR_META } from '../semconv.js';
 import type { CallCenterMetrics } from '../metrics.js';
 import type { OpenSpanLimits } from './open-spans.js';
 
@@ -18,4 +19,15 @@ export type MetricOperator = Attributes | undefined;
 /** Epoch ms to seconds, never negative (event timestamps can arrive out of order). */
 export function seconds(fromMs: number, toMs: number): number {
   return Math.max(0, toMs - fromMs) / 1000;
+}
+
+/**
+ * The attributes for a span event. The SDK keeps only simple values on span
+ * events and drops a map with a warning, so a kept `meta` (a map) stays on the
+ * log record and the span, which the event's log record is linked to.
+ */
+export function forSpanEvent(attributes: Attributes): Attributes {
+  if (typeof attributes[ATTR_META] !== 'object') return attributes;
+  const { [ATTR_META]: _meta, ...rest } = attributes;
+  return rest;
 }

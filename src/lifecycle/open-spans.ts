@@ -20,52 +20,68 @@ export interface OpenSpanLimits {
  * Ending a span is the owner's business: it is handed back through `forceEnd`.
  */
 export class OpenSpans<T extends OpenSpan> {
-  private readonly _open = new Map<string, T>();
-  private readonly _limits: () => OpenSpanLimits;
-  private readonly _forceEnd: (entry: T, reason: ForcedEndReason, atMs: number) => void;
+  readonly #open = new Map<string, T>();
+  readonly #limits: () => OpenSpanLimits;
+  readonly #forceEnd: (entry: T, reason: ForcedEndReason, atMs: number) => void;
 
   constructor(limits: () => OpenSpanLimits, forceEnd: (entry: T, reason: ForcedEndReason, atMs: number) => void) {
-    this._limits = limits;
-    this._forceEnd = forceEnd;
+    this.#limits = limits;
+    this.#forceEnd = forceEnd;
   }
 
   get size(): number {
-    return this._open.size;
+    return this.#open.size;
   }
 
   get(key: string): T | undefined {
-    return this._open.get(key);
+    return this.#open.get(key);
   }
 
   /** Adds an entry, first evicting the oldest ones if the maximum is reached. */
   add(key: string, entry: T, nowMs: number): void {
-    const { max } = this._limits();
-    for (const [oldestKey, oldest] of this._open) {
-      if (this._open.size < max) break;
-      this._open.delete(oldestKey);
-      this._forceEnd(oldest, 'evicted', nowMs);
+    const { max } = this.#limits();
+    for (const [oldestKey, oldest] of this.#open) {
+      if (this.#open.size < max) break;
+      this.#open.delete(oldestKey);
+      this.#forceEnd(oldest, 'evicted', nowMs);
     }
-    this._open.set(key, entry);
+    this.#open.set(key, entry);
   }
 
   delete(key: string): void {
-    this._open.delete(key);
+    this.#open.delete(key);
   }
 
   /** Ends every span open longer than the timeout. */
   sweep(nowMs: number): void {
-    const { timeoutMs } = this._limits();
-    for (const [key, entry] of this._open) {
+    const { timeoutMs } = this.#limits();
+    for (const [key, entry] of this.#open) {
       if (nowMs - entry.startMs <= timeoutMs) continue;
-      this._open.delete(key);
-      this._forceEnd(entry, 'timeout', nowMs);
+      this.#open.delete(key);
+      this.#forceEnd(entry, 'timeout', nowMs);
     }
   }
 
   /** Ends every open span, e.g. on disable or provider shutdown. */
   endAll(reason: ForcedEndReason, nowMs: number): void {
-    const entries = [...this._open.values()];
-    this._open.clear();
-    for (const entry of entries) this._forceEnd(entry, reason, nowMs);
+    const entries = [...this.#open.values()];
+    this.#open.clear();
+    for (const entry of entries) this.#forceEnd(entry, reason, nowMs);
+  }
+}
+
+/** The status description of a span the instrumentation ended itself. */
+export function forcedEndMessage(kind: 'contact' | 'break', reason: ForcedEndReason, limits: OpenSpanLimits): string {
+  switch (reason) {
+    case 'timeout':
+      return `${kind} open longer than ${kind}TimeoutMs (${limits.timeoutMs} ms)`;
+    case 'evicted':
+      return `more than ${limits.max} ${kind}s open (maxOpen${kind === 'contact' ? 'Contacts' : 'Breaks'}): the oldest was ended`;
+    case 'disabled':
+      return `instrumentation disabled while the ${kind} was open`;
+    case 'shutdown':
+      return `tracer provider shut down while the ${kind} was open`;
+    case 'page_hide':
+      return `the page went away (tab closed, navigation) while the ${kind} was open`;
   }
 }

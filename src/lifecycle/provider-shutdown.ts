@@ -52,9 +52,10 @@ export function onProviderShutdown(provider: TracerProvider, listener: () => voi
 export function flushTracerProvider(provider: TracerProvider): void {
   const target = resolve(provider) as Partial<{ forceFlush(): Promise<void> }>;
   if (typeof target.forceFlush !== 'function') return;
+  const failed = (cause: unknown) => ccDiag.warn('flushing spans at page hide failed', cause);
   try {
-    target.forceFlush().catch((cause: unknown) => ccDiag.warn('flushing spans at page hide failed', cause));
+    target.forceFlush().catch(failed);
   } catch (cause) {
-    ccDiag.warn('flushing spans at page hide failed', cause);
+    failed(cause);
   }
 }

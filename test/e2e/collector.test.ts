@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ const root = new URL('../..', import.meta.url).pathname;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Runs the emitter application against a collector. */
-async function emit(collector: RunningCollector, protocol: 'json' | 'proto', runId: string) {
-  const { stdout } = await run(process.execPath, [join(root, 'test/e2e/emit.ts'), protocol, runId], {
+async function emit(collector: RunningCollector, protocol: 'json' | 'proto', runId: string, privacy: Privacy) {
+  const { stdout } = await run(process.execPath, [join(root, 'test/e2e/emit.ts'), protocol, runId, privacy], {
     cwd: root,
     env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint },
     timeout: 60_000,
@@ -28,10 +28,13 @@ interface Received {
   collectorLog: string;
 }
 
-async function through(env: Record<string, string>, protocols: Array<'json' | 'proto'>, runId: string): Promise<Received> {
+/** 'keep': the plugin keeps sensitive fields (to test the collector's guard); 'default': its own policy, with a key. */
+type Privacy = 'keep' | 'default';
+
+async function through(env: Record<string, string>, protocols: Array<'json' | 'proto'>, runId: string, privacy: Privacy = 'keep'): Promise<Received> {
   const collector = await startCollector({ env });
   try {
-    for (const protocol of protocols) expect((await emit(collector, protocol, runId)).rejected).toBe(1);
+    for (const protocol of protocols) expect((await emit(collector, protocol, runId, privacy)).rejected).toBe(1);
   } finally {
     await collector.stop();
   }
@@ -148,6 +151,27 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
         expect(a).not.toHaveProperty(key);
       }
     }
+  });
+});
+
+describe("the plugin's default privacy policy, as the collector receives it (guard off)", () => {
+  let got: Received;
+  beforeAll(async () => {
+    got = await through({ CC_PATIENT_DATA_GUARD: 'off' }, ['json'], 'defaults', 'default');
+  });
+
+  it('arrives with free text and meta dropped and ids HMAC-hashed, before any collector rule', () => {
+    const hmac = (value: string) => createHmac('sha256', 'e2e-key').update(value).digest('hex');
+    const attend = got.logs.find((r) => r.eventName === 'call_center.contact');
+    expect(attend?.attributes).toMatchObject({
+      'call_center.contact.phone_id': hmac('+15550100'),
+      'call_center.contact.customer_id': hmac('patient-0042'),
+    });
+    const everything = JSON.stringify([got.logs, got.scorecards, got.traces]);
+    for (const secret of ['chest pain', 'caller anxious', 'handed to paramedic', 'urgent', '+15550100', 'patient-0042', 'supervisor notes', 'attempt']) {
+      expect(everything).not.toContain(secret);
+    }
+    for (const r of got.logs) expect(r.attributes).not.toHaveProperty('call_center.meta');
   });
 });
 

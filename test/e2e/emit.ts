@@ -2,7 +2,7 @@
 // standard OTLP/HTTP exporters, drives contacts, breaks and scorecards through
 // it, and shuts the SDK down (which flushes every signal).
 //
-//   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 node test/e2e/emit.ts json|proto <run-id>
+//   OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 node test/e2e/emit.ts json|proto <run-id> keep|default
 import { OTLPLogExporter as JsonLogs } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPLogExporter as ProtoLogs } from '@opentelemetry/exporter-logs-otlp-proto';
 import { OTLPMetricExporter as JsonMetrics } from '@opentelemetry/exporter-metrics-otlp-http';
@@ -21,10 +21,14 @@ import {
   CallCenterInstrumentation,
   ContactChannel,
   ContactType,
+  SENSITIVE_ATTRIBUTES,
 } from '@kenkai/instrumentation-call-center';
 
 const protocol = process.argv[2] === 'proto' ? 'proto' : 'json';
 const run = process.argv[3] ?? 'run';
+// 'keep': the plugin keeps every sensitive field, so the collector's guard is
+// what is tested; 'default': the plugin's own defaults, with an HMAC key.
+const privacy = process.argv[4] === 'default' ? { key: 'e2e-key' } : { fields: Object.fromEntries(SENSITIVE_ATTRIBUTES.map((n) => [n, 'keep' as const])) };
 const Logs = protocol === 'proto' ? ProtoLogs : JsonLogs;
 const Traces = protocol === 'proto' ? ProtoTraces : JsonTraces;
 const Metrics = protocol === 'proto' ? ProtoMetrics : JsonMetrics;
@@ -39,6 +43,7 @@ const sdk = new NodeSDK({
   instrumentations: [
     new CallCenterInstrumentation({
       operator: { id: `op-${protocol}`, name: 'Asha', team: 'night' },
+      privacy,
       onInvalidEvent: (error) => rejected.push(error.message),
     }),
   ],
