@@ -33,6 +33,11 @@ describe('semantic conventions', () => {
     expect(new Set(byKind).size).toBe(byKind.length);
   });
 
+  it('the package entry point exports every name', async () => {
+    const index = (await import('../src/index.js')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(semconv)) expect([key, index[key]]).toEqual([key, value]);
+  });
+
   it('no source file but semconv.ts spells a call_center.* name', async () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(new URL('../src/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter(

@@ -1,117 +1,77 @@
-// A back-end relay: events of several operators arrive (here, simulated) and
-// go through the plugin under NodeSDK. With OTEL_EXPORTER_OTLP_ENDPOINT set,
-// everything is sent over OTLP/HTTP to that collector; without it, the
-// telemetry is kept in memory and printed, so the example needs no network.
+// A back-end relay: the platform's servers POST ingest events of many
+// operators here, and the plugin turns them into OpenTelemetry under NodeSDK,
+// exported over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, default
+// http://localhost:4318). Each event carries its operator: one relay serves
+// the whole call center.
 //
-// Run: npm run demo   (builds the package, then runs this file on Node >= 22.15)
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchLogRecordProcessor, InMemoryLogRecordExporter, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+//   PORT=8080 OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 node examples/node/relay.ts
+//   curl -s localhost:8080/events -d '{"type":"contact","operator":{"id":"op-42"},
+//        "event":{"contact_id":"c-1","action":"attend","contact_type":"follow_up","contact_channel":"call","transfer_id":"none"}}'
+import { createServer } from 'node:http';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
-import { BatchSpanProcessor, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
-import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
-import {
-  BreakType,
-  CallCenter,
-  CallCenterAction,
-  CallCenterEventType,
-  CallCenterInstrumentation,
-  ContactChannel,
-  ContactType,
-  ATTR_OPERATOR_ID,
-  type CallCenterOperator,
-} from '@kenkai/instrumentation-call-center';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
+import { CallCenter, CallCenterInstrumentation, type CallCenterEventType, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
 
-const otlp = Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT);
-const logMemory = new InMemoryLogRecordExporter();
-const spanMemory = new InMemorySpanExporter();
-const metricMemory = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-const reader = new PeriodicExportingMetricReader({
-  exporter: otlp ? new OTLPMetricExporter() : metricMemory,
-  exportIntervalMillis: 10_000,
-});
-
-const rejected: string[] = [];
 const sdk = new NodeSDK({
-  serviceName: 'call-center-relay',
-  autoDetectResources: false,
-  logRecordProcessors: [
-    otlp ? new BatchLogRecordProcessor({ exporter: new OTLPLogExporter() }) : new SimpleLogRecordProcessor({ exporter: logMemory }),
-  ],
-  spanProcessors: [
-    otlp ? new BatchSpanProcessor({ exporter: new OTLPTraceExporter() }) : new SimpleSpanProcessor({ exporter: spanMemory }),
-  ],
-  metricReaders: [reader],
-  instrumentations: [new CallCenterInstrumentation({ onInvalidEvent: (error) => rejected.push(error.message) })],
+  serviceName: process.env.OTEL_SERVICE_NAME ?? 'call-center-relay',
+  logRecordProcessors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter() })],
+  spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })],
+  metricReaders: [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 15_000 })],
+  instrumentations: [new CallCenterInstrumentation({ privacy: process.env.CC_HASH_KEY ? { key: process.env.CC_HASH_KEY } : {} })],
 });
 sdk.start();
 
-const operators: CallCenterOperator[] = [
-  { id: 'op-17', name: 'Asha', team: 'night' },
-  { id: 'op-23', name: 'Ravi', team: 'night' },
-  { id: 'op-42', name: 'Mei', team: 'day' },
-];
-const channels = [ContactChannel.Call, ContactChannel.WhatsApp, ContactChannel.Email];
+interface Envelope {
+  type: CallCenterEventType;
+  event: unknown;
+  operator?: { id: string; name?: string; team?: string };
+  /** When it happened, epoch ms or ISO 8601; default: when it arrives. */
+  timestamp?: number | string;
+}
 
-operators.forEach((operator, i) => {
-  const contact = {
-    contact_id: `c-${i + 1}`,
-    contact_channel: channels[i] ?? ContactChannel.Other,
-    contact_type: i === 0 ? ContactType.Emergency : ContactType.FollowUp,
-    contact_start_time: new Date().toISOString(),
-    transfer_id: 'none',
-  };
-  for (const action of [CallCenterAction.Attend, CallCenterAction.Pause, CallCenterAction.Resume]) {
-    CallCenter.logIngestEvent(CallCenterEventType.Contact, { ...contact, action }, { operator });
+function relay(envelope: Envelope): LogIngestEventResult {
+  const timestamp = typeof envelope.timestamp === 'string' ? Date.parse(envelope.timestamp) : envelope.timestamp;
+  // The plugin validates everything, including the envelope's operator and timestamp; it never throws here.
+  return CallCenter.logIngestEvent(envelope?.type, envelope?.event as never, { operator: envelope?.operator, timestamp });
+}
+
+const server = createServer((req, res) => {
+  if (req.method !== 'POST' || req.url !== '/events') {
+    res.writeHead(404).end();
+    return;
   }
-  CallCenter.logIngestEvent(
-    CallCenterEventType.Contact,
-    { ...contact, action: CallCenterAction.End, contact_duration: 95 + i * 30, contact_resolution: 'resolved' },
-    { operator },
-  );
-});
-const asha = operators[0];
-CallCenter.logIngestEvent(CallCenterEventType.Break, { type: BreakType.Tea, action: CallCenterAction.Start, total_time: 600, consumed_time: 0 }, { operator: asha });
-CallCenter.logIngestEvent(CallCenterEventType.Break, { type: BreakType.Tea, action: CallCenterAction.End, total_time: 600, consumed_time: 540 }, { operator: asha });
-CallCenter.logIngestEvent(CallCenterEventType.OpsScorecard, { audit_count: 12, quality_score: 93.5, fatal_calls: 0, performance_group: 'high' }, { operator: asha });
-
-// The platform doc's own Break example uses `add`, which is not a break action:
-// it is rejected (and would not compile in TypeScript without the cast).
-CallCenter.logIngestEvent(CallCenterEventType.Break, {
-  type: BreakType.BioBreak,
-  sub_type: 'Some Sub Type',
-  action: CallCenterAction.Add as never,
-  total_time: 10,
-  consumed_time: 5,
-});
-
-await reader.forceFlush();
-if (otlp) {
-  await sdk.shutdown();
-  console.log(`sent to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}; rejected ${rejected.length}`);
-} else {
-  const records = logMemory.getFinishedLogRecords();
-  console.log(`log records emitted: ${records.length}`);
-  for (const r of records) {
-    const operator = r.attributes[ATTR_OPERATOR_ID] ?? '-';
-    console.log(`  ${r.eventName?.padEnd(26)} ${String(operator).padEnd(6)} ${String(r.body)}`);
-  }
-  console.log(`spans emitted: ${spanMemory.getFinishedSpans().length}`);
-  console.log('metrics:');
-  for (const scope of metricMemory.getMetrics().at(-1)?.scopeMetrics ?? []) {
-    for (const metric of scope.metrics) {
-      for (const point of metric.dataPoints) {
-        const value = typeof point.value === 'number' ? point.value : JSON.stringify(point.value);
-        console.log(`  ${metric.descriptor.name} ${JSON.stringify(point.attributes)} = ${value}`);
-      }
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'body is not JSON' }));
+      return;
     }
-  }
-  console.log(`rejected events: ${rejected.length}`);
-  for (const message of rejected) console.log(`  ${message}`);
-  await sdk.shutdown();
+    const results = (Array.isArray(body) ? body : [body]).map((e) => relay(e as Envelope));
+    const answer = results.map((r) => (r.ok ? { ok: true } : { ok: false, error: r.error.message, issues: r.error.issues }));
+    res.writeHead(results.every((r) => r.ok) ? 200 : 422, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(Array.isArray(body) ? answer : answer[0]));
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`relay listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'}/events`);
+});
+
+// Flush everything on the way out: open contacts are ended (status ERROR,
+// end reason `shutdown`) and exported with the rest.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close();
+    sdk.shutdown().finally(() => process.exit(0));
+  });
 }

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../e2e/collector.js';
-import { logRecords, spans } from '../e2e/otlp.js';
+import { logRecords, spans } from '../../examples/shift/otlp-json.js';
 import { serve } from './server.js';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectorBinary, startCollector, type RunningCollector } from './collector.js';
-import { logRecords, metricPoints, spans, type LogRecord, type MetricPoint, type SpanRecord } from './otlp.js';
+import { logRecords, metricPoints, spans, type LogRecord, type MetricPoint, type SpanRecord } from '../../examples/shift/otlp-json.js';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;

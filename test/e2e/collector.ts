@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -46,7 +47,7 @@ export interface RunningCollector {
   stop(): Promise<void>;
 }
 
-export type OtlpRequest = Record<string, unknown>;
+export type { OtlpRequest };
 
 /**
  * The test overlay: merged over collector-config.yaml (later --config files
@@ -109,12 +110,7 @@ export async function startCollector(options: { env?: Record<string, string> } =
     read(signal) {
       const path = join(dir, `${signal}.jsonl`);
       if (!existsSync(path)) return [];
-      const text = readFileSync(path, 'utf8');
-      const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-      return complete
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as OtlpRequest);
+      return parseLines(readFileSync(path, 'utf8'));
     },
     async stop() {
       if (exited) return;

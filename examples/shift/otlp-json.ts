@@ -1,4 +1,17 @@
-import type { OtlpRequest } from './collector.js';
+// Reading OTLP/JSON export requests (one per line, as the collector's file
+// exporter and the demo's file exporters write them) into plain records.
+
+/** One OTLP/JSON export request. */
+export type OtlpRequest = Record<string, unknown>;
+
+/** Parses OTLP/JSON lines, skipping a last line still being written. */
+export function parseLines(text: string): OtlpRequest[] {
+  const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  return complete
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as OtlpRequest);
+}
 
 /** An OTLP/JSON AnyValue turned into a plain value (64-bit ints arrive as strings). */
 export function anyValue(value: Record<string, unknown> | undefined): unknown {
@@ -38,6 +51,9 @@ export interface SpanRecord {
   name: string;
   traceId: string;
   spanId: string;
+  /** Epoch milliseconds. */
+  startMs: number;
+  endMs: number;
   attributes: Record<string, unknown>;
   events: Array<{ name: string; attributes: Record<string, unknown> }>;
   status: { code?: number; message?: string };
@@ -48,9 +64,11 @@ export interface MetricPoint {
   name: string;
   attributes: Record<string, unknown>;
   value: number;
+  /** Epoch nanoseconds, as a string (64-bit). */
+  timeUnixNano: string;
 }
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // OTLP/JSON as parsed
 
 function service(resource: Json | undefined): string {
   return String(attributes(resource?.attributes)['service.name'] ?? '');
@@ -89,6 +107,8 @@ export function spans(requests: OtlpRequest[]): SpanRecord[] {
             name: s.name,
             traceId: s.traceId,
             spanId: s.spanId,
+            startMs: Number(BigInt(s.startTimeUnixNano ?? 0) / 1_000_000n),
+            endMs: Number(BigInt(s.endTimeUnixNano ?? 0) / 1_000_000n),
             attributes: attributes(s.attributes),
             events: (s.events ?? []).map((e: Json) => ({ name: e.name, attributes: attributes(e.attributes) })),
             status: s.status ?? {},
@@ -110,7 +130,7 @@ export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
           const points: Json[] = m.sum?.dataPoints ?? m.gauge?.dataPoints ?? m.histogram?.dataPoints ?? [];
           for (const p of points) {
             const value = m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0);
-            out.push({ service: service(rm.resource), name: m.name, attributes: attributes(p.attributes), value });
+            out.push({ service: service(rm.resource), name: m.name, attributes: attributes(p.attributes), value, timeUnixNano: String(p.timeUnixNano ?? '0') });
           }
         }
       }

@@ -1,0 +1,133 @@
+// npm run demo: a call-center shift, simulated in accelerated time, through
+// the plugin and the real OpenTelemetry SDK. Without OTEL_EXPORTER_OTLP_ENDPOINT
+// the telemetry goes to OTLP/JSON files only; with it, to that collector too.
+// The summary at the end is computed from the files, not from the simulator.
+//
+//   node examples/shift/simulate.ts [--operators 12] [--hours 8] [--seed 42]
+//                                   [--out .demo-output] [--start ISO] [--json]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace';
+import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
+import { simulateShift, type TimelineEntry } from './model.ts';
+import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
+import { parseLines } from './otlp-json.ts';
+import { formatSummary, summarize } from './summary.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    operators: { type: 'string', default: '12' },
+    hours: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string', default: '.demo-output' },
+    start: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const operators = Number(args.operators);
+const hours = Number(args.hours);
+const seed = Number(args.seed);
+if (!(operators >= 1 && operators <= 500 && hours > 0 && hours <= 24 && Number.isInteger(seed))) {
+  console.error('usage: --operators 1..500 --hours (0, 24] --seed <integer> [--out dir] [--start ISO] [--json]');
+  process.exit(2);
+}
+// By default the shift ends now, so its spans sit in a dashboard's "last 12 hours".
+const start = args.start ? Date.parse(args.start) : Math.floor((Date.now() - hours * 3_600_000) / 60_000) * 60_000;
+const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+const out = args.out;
+
+/** Trace and span ids from the seed too, so a seeded run exports the same ids. */
+function seededIds(s: number): IdGenerator {
+  let state = s >>> 0 || 1;
+  const hex = (chars: number) => {
+    let id = '';
+    while (id.length < chars) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      id += (state >>> 0).toString(16).padStart(8, '0');
+    }
+    return id.slice(0, chars);
+  };
+  return { generateTraceId: () => hex(32), generateSpanId: () => hex(16) };
+}
+
+let clock = start;
+const batch = { maxQueueSize: 100_000, maxExportBatchSize: 1000, scheduledDelayMillis: 200 };
+const sdk = new NodeSDK({
+  serviceName: 'call-center-shift-demo',
+  autoDetectResources: false,
+  idGenerator: seededIds(seed),
+  logRecordProcessors: [
+    new BatchLogRecordProcessor({ exporter: new LogsFileExporter(out), ...batch }),
+    ...(endpoint ? [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter(), ...batch })] : []),
+  ],
+  spanProcessors: [
+    new BatchSpanProcessor({ exporter: new TracesFileExporter(out), ...batch }),
+    ...(endpoint ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), ...batch })] : []),
+  ],
+  metricReaders: [
+    new PeriodicExportingMetricReader({ exporter: new MetricsFileExporter(out), exportIntervalMillis: 60_000 }),
+    ...(endpoint ? [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 60_000 })] : []),
+  ],
+  instrumentations: [
+    new CallCenterInstrumentation({
+      // The simulated clock drives span times and timeouts.
+      now: () => clock,
+      // Ids are hashed, free text dropped: the defaults, with a (demo) key.
+      privacy: { key: process.env.CC_HASH_KEY ?? 'demo-key-not-secret' },
+    }),
+  ],
+});
+sdk.start();
+
+const timeline = simulateShift({ operators, hours, seed, start });
+const progress = (done: number) => {
+  const ratio = done / timeline.length;
+  const simulated = new Date(clock).toISOString().slice(11, 16);
+  if (process.stderr.isTTY) {
+    const width = 30;
+    const bar = '█'.repeat(Math.round(ratio * width)).padEnd(width, '░');
+    process.stderr.write(`\r${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  simulated ${simulated} UTC  ${done}/${timeline.length} events`);
+    if (done === timeline.length) process.stderr.write('\n');
+  } else if (done === timeline.length || Math.floor(ratio * 4) !== Math.floor(((done - 1) / timeline.length) * 4)) {
+    process.stderr.write(`simulating: ${Math.round(ratio * 100)}% (${done}/${timeline.length} events, simulated ${simulated} UTC)\n`);
+  }
+};
+
+const began = performance.now();
+const { CallCenter } = await import('@kenkai/instrumentation-call-center');
+let rejectedBySimulator = 0;
+for (let i = 0; i < timeline.length; i++) {
+  const entry: TimelineEntry = timeline[i]!;
+  clock = entry.at;
+  const options = { operator: entry.operator, timestamp: entry.at };
+  const result: LogIngestEventResult =
+    entry.type === 'invalid'
+      ? CallCenter.logIngestEvent(entry.eventType, entry.event as never, options)
+      : CallCenter.logIngestEvent(entry.type, entry.event as never, options);
+  if (!result.ok) rejectedBySimulator++;
+  if ((i + 1) % 250 === 0 || i + 1 === timeline.length) {
+    progress(i + 1);
+    await new Promise((resolve) => setImmediate(resolve)); // let the batch processors export
+  }
+}
+await sdk.shutdown();
+const seconds = (performance.now() - began) / 1000;
+
+const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8'));
+const summary = summarize({ logs: read('logs.jsonl'), traces: read('traces.jsonl'), metrics: read('metrics.jsonl') });
+if (args.json) {
+  console.log(JSON.stringify({ summary, simulated: { events: timeline.length, rejected: rejectedBySimulator } }));
+} else {
+  console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} rejected on purpose.`);
+  console.log(`Telemetry: ${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint ? ` and ${endpoint}` : ''}`);
+  console.log(formatSummary(summary));
+}

@@ -1,0 +1,115 @@
+// The supervisor summary, computed from exported OTLP/JSON (the demo's own
+// files or what a collector wrote), never from the simulator's counters.
+import { ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_IS_PRIORITY, ATTR_CONTACT_TYPE,
+  ATTR_OPERATOR_ID, ATTR_OPERATOR_NAME, ATTR_OPS_SCORECARD_PERFORMANCE_GROUP, ATTR_OPS_SCORECARD_QUALITY_SCORE, ATTR_REJECTION_REASON,
+  EVENT_OPS_SCORECARD, METRIC_EVENTS_REJECTED, SPAN_BREAK, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '@kenkai/instrumentation-call-center';
+import { logRecords, metricPoints, spans, type OtlpRequest } from './otlp-json.ts';
+
+export interface Summary {
+  logRecords: number;
+  contacts: number;
+  ahtByChannel: Record<string, { contacts: number; ahtSeconds: number }>;
+  contactsPerOperator: Record<string, number>;
+  transfers: number;
+  priority: number;
+  emergencies: number;
+  breaks: number;
+  breakMinutesPerOperator: Record<string, number>;
+  breakOverruns: Record<string, number>;
+  qualityByGroup: Record<string, { scorecards: number; avgQuality: number }>;
+  rejectedEvents: Record<string, number>;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const inc = (o: Record<string, number>, k: string, by = 1) => {
+  o[k] = (o[k] ?? 0) + by;
+};
+
+export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]; metrics: OtlpRequest[] }): Summary {
+  const records = logRecords(requests.logs);
+  const all = spans(requests.traces);
+  const contacts = all.filter((s) => s.name === SPAN_CONTACT && ['end', 'terminate'].includes(String(s.attributes[ATTR_CONTACT_END_REASON])));
+  const who = (a: Record<string, unknown>) => `${a[ATTR_OPERATOR_ID]} ${a[ATTR_OPERATOR_NAME] ?? ''}`.trim();
+
+  const handle: Record<string, number[]> = {};
+  const contactsPerOperator: Record<string, number> = {};
+  let transfers = 0;
+  for (const s of contacts) {
+    (handle[String(s.attributes[ATTR_CONTACT_CHANNEL])] ??= []).push((s.endMs - s.startMs) / 1000);
+    inc(contactsPerOperator, who(s.attributes));
+    transfers += s.events.filter((e) => e.name === `${SPAN_EVENT_CONTACT_PREFIX}transfer`).length;
+  }
+  const ahtByChannel: Summary['ahtByChannel'] = {};
+  for (const [channel, seconds] of Object.entries(handle).sort()) {
+    ahtByChannel[channel] = { contacts: seconds.length, ahtSeconds: round1(seconds.reduce((a, b) => a + b, 0) / seconds.length) };
+  }
+
+  const breaks = all.filter((s) => s.name === SPAN_BREAK);
+  const breakMinutesPerOperator: Record<string, number> = {};
+  const breakOverruns: Record<string, number> = {};
+  for (const s of breaks) {
+    inc(breakMinutesPerOperator, who(s.attributes), (s.endMs - s.startMs) / 60_000);
+    if (s.attributes[ATTR_BREAK_OVERRUN] === true) inc(breakOverruns, String(s.attributes[ATTR_BREAK_TYPE]));
+  }
+  for (const k of Object.keys(breakMinutesPerOperator)) breakMinutesPerOperator[k] = round1(breakMinutesPerOperator[k]!);
+
+  const quality: Record<string, number[]> = {};
+  for (const r of records.filter((l) => l.eventName === EVENT_OPS_SCORECARD)) {
+    const score = r.attributes[ATTR_OPS_SCORECARD_QUALITY_SCORE];
+    if (typeof score === 'number') (quality[String(r.attributes[ATTR_OPS_SCORECARD_PERFORMANCE_GROUP])] ??= []).push(score);
+  }
+  const qualityByGroup: Summary['qualityByGroup'] = {};
+  for (const [group, scores] of Object.entries(quality).sort()) {
+    qualityByGroup[group] = { scorecards: scores.length, avgQuality: round1(scores.reduce((a, b) => a + b, 0) / scores.length) };
+  }
+
+  // Counters are cumulative: the latest point of each series is its total.
+  const latest = new Map<string, { time: bigint; value: number; reason: string }>();
+  for (const p of metricPoints(requests.metrics).filter((m) => m.name === METRIC_EVENTS_REJECTED)) {
+    const key = JSON.stringify([p.service, Object.entries(p.attributes).sort()]);
+    const time = BigInt(p.timeUnixNano);
+    const seen = latest.get(key);
+    if (!seen || time >= seen.time) latest.set(key, { time, value: p.value, reason: String(p.attributes[ATTR_REJECTION_REASON]) });
+  }
+  const rejectedEvents: Record<string, number> = {};
+  for (const { reason, value } of latest.values()) inc(rejectedEvents, reason, value);
+
+  return {
+    logRecords: records.length,
+    contacts: contacts.length,
+    ahtByChannel,
+    contactsPerOperator: Object.fromEntries(Object.entries(contactsPerOperator).sort()),
+    transfers,
+    priority: contacts.filter((s) => s.attributes[ATTR_CONTACT_IS_PRIORITY] === true).length,
+    emergencies: contacts.filter((s) => s.attributes[ATTR_CONTACT_TYPE] === 'emergency').length,
+    breaks: breaks.length,
+    breakMinutesPerOperator: Object.fromEntries(Object.entries(breakMinutesPerOperator).sort()),
+    breakOverruns: Object.fromEntries(Object.entries(breakOverruns).sort()),
+    qualityByGroup,
+    rejectedEvents: Object.fromEntries(Object.entries(rejectedEvents).sort()),
+  };
+}
+
+const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+
+/** The summary as a supervisor reads it. */
+export function formatSummary(s: Summary): string {
+  const lines: string[] = [];
+  const table = (title: string, rows: Array<[string, string]>) => {
+    lines.push('', title);
+    const width = Math.max(...rows.map(([k]) => k.length), 8);
+    for (const [k, v] of rows.length ? rows : ([['none', '']] as Array<[string, string]>)) lines.push(`  ${k.padEnd(width)}  ${v}`.trimEnd());
+  };
+  lines.push(`Supervisor summary: ${s.contacts} contacts handled, ${s.logRecords} log records, ${s.breaks} breaks`);
+  table('Average handle time by channel', Object.entries(s.ahtByChannel).map(([c, v]) => [c, `${mmss(v.ahtSeconds)}  (${v.contacts} contacts)`]));
+  table('Contacts per operator', Object.entries(s.contactsPerOperator).map(([o, n]) => [o, String(n)]));
+  table('Load', [
+    ['transfers', `${s.transfers} (${s.contacts ? round1((100 * s.transfers) / s.contacts) : 0}% of contacts)`],
+    ['priority', String(s.priority)],
+    ['emergency', String(s.emergencies)],
+  ]);
+  table('Break overruns by type', Object.entries(s.breakOverruns).map(([t, n]) => [t, String(n)]));
+  table('Quality by performance group', Object.entries(s.qualityByGroup).map(([g, v]) => [g, `${v.avgQuality}  (${v.scorecards} scorecards)`]));
+  table('Rejected events', Object.entries(s.rejectedEvents).map(([r, n]) => [r, String(n)]));
+  return lines.join('\n');
+}
