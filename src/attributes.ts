@@ -1,6 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { CallCenterEventType } from './events/enums.js';
-import type { ParsedEvent, ParsedEvents } from './events/validate.js';
+import type { FieldCheck } from './events/fast-path.js';
+import { eventSpec, type ParsedEvent, type ParsedEvents } from './events/validate.js';
 import { sanitizeMeta } from './meta.js';
 import type { PrivacyAction, PrivacyPolicy } from './privacy/policy.js';
 import * as sc from './semconv.js';
@@ -74,44 +75,81 @@ export function addOperatorAttributes(attributes: Attributes, operator: CallCent
   if (operator.team !== undefined) attributes[sc.ATTR_OPERATOR_TEAM] = operator.team;
 }
 
-type Mapping = ReadonlyArray<readonly [field: string, attribute: string, action: PrivacyAction]>;
+/** One field's way from the event to its attribute: checked, then kept, hashed or dropped. */
+interface Step {
+  readonly field: string;
+  readonly attribute: string;
+  readonly action: PrivacyAction;
+  readonly optional: boolean;
+  readonly check: FieldCheck['check'];
+}
 
-/** What turns a validated event into its attributes under one privacy policy. */
-export type EventMapper = (parsed: ParsedEvent) => Attributes;
+/** Turns validated events into attribute sets under one privacy policy. */
+export interface EventMapper {
+  /**
+   * Validates and maps in one pass, for the common case of a valid event:
+   * the attributes, or undefined for anything not plainly valid, which then
+   * goes through validateEvent (zod) and `map`.
+   */
+  fast(type: CallCenterEventType, input: Record<string, unknown>): Attributes | undefined;
+  /** Maps an event that validation accepted. */
+  map(parsed: ParsedEvent): Attributes;
+}
 
 /**
- * Every field present in a validated event under its `call_center.*`
- * attribute, with the privacy policy applied (sensitive attributes kept,
- * hashed or dropped) and `meta` sanitised. The attribute set it returns feeds
- * the log record, the span and the span events alike, so the policy holds for
- * all of them.
+ * Every field present in an event under its `call_center.*` attribute, with
+ * the privacy policy applied (sensitive attributes kept, hashed or dropped)
+ * and `meta` sanitised. The attribute set feeds the log record, the span and
+ * the span events alike, so the policy holds for all of them.
  */
 export function createEventMapper(policy: PrivacyPolicy): EventMapper {
   const actions = policy.actions as Readonly<Record<string, PrivacyAction>>;
-  const table = (map: Readonly<Record<string, string>>): Mapping => [
-    ...Object.entries(map).map(([field, attribute]) => [field, attribute, actions[attribute] ?? 'keep'] as const),
-    ['meta', sc.ATTR_META, actions[sc.ATTR_META] ?? 'drop'],
-  ];
-  const tables: Record<CallCenterEventType, Mapping> = {
-    break: table(FIELD_MAPS.break),
-    contact: table(FIELD_MAPS.contact),
-    ops_scorecard: table(FIELD_MAPS.ops_scorecard),
+  const plan = (type: CallCenterEventType): Step[] => {
+    const map = FIELD_MAPS[type];
+    const spec = eventSpec(type);
+    return (spec.fields.length ? spec.fields : [...spec.known].map((name) => ({ name, optional: false, check: () => false }))).map((f) => {
+      const attribute = map[f.name] ?? sc.ATTR_META;
+      return { field: f.name, attribute, action: actions[attribute] ?? 'keep', optional: f.optional, check: f.check };
+    });
   };
-  return (parsed) => {
-    const event = parsed.event as Record<string, unknown>;
-    const attributes: Attributes = {};
-    for (const [field, attribute, action] of tables[parsed.type]) {
-      const value = event[field];
-      if (value === undefined || action === 'drop') continue;
-      if (field === 'meta') {
-        const meta = sanitizeMeta(value);
-        if (meta === undefined) continue;
-        attributes[attribute] = action === 'hash' ? policy.hash(JSON.stringify(meta)) : meta;
-      } else {
-        attributes[attribute] = action === 'hash' ? policy.hash(String(value)) : value;
-      }
+  const plans: Record<CallCenterEventType, Step[]> = { break: plan('break'), contact: plan('contact'), ops_scorecard: plan('ops_scorecard') };
+
+  const put = (attributes: Attributes, step: Step, value: unknown): void => {
+    if (step.action === 'drop') return;
+    if (step.attribute === sc.ATTR_META) {
+      const meta = sanitizeMeta(value);
+      if (meta !== undefined) attributes[step.attribute] = step.action === 'hash' ? policy.hash(JSON.stringify(meta)) : meta;
+    } else {
+      attributes[step.attribute] = step.action === 'hash' ? policy.hash(String(value)) : value;
     }
-    return attributes;
+  };
+
+  return {
+    fast(type, input) {
+      const steps = plans[type];
+      const attributes: Attributes = {};
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i]!;
+        const value = input[step.field];
+        if (value === undefined) {
+          if (step.optional) continue;
+          return undefined;
+        }
+        if (!step.check(value)) return undefined;
+        if (step.action === 'keep' && step.attribute !== sc.ATTR_META) attributes[step.attribute] = value;
+        else put(attributes, step, value);
+      }
+      return attributes;
+    },
+    map(parsed) {
+      const event = parsed.event as Record<string, unknown>;
+      const attributes: Attributes = {};
+      for (const step of plans[parsed.type]) {
+        const value = event[step.field];
+        if (value !== undefined) put(attributes, step, value);
+      }
+      return attributes;
+    },
   };
 }
 

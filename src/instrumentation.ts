@@ -16,7 +16,7 @@ import { addOperatorAttributes, createEventMapper, logBody, type EventMapper } f
 import { ccDiag } from './diag.js';
 import { CallCenterValidationError, configError, type CallCenterValidationIssue } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
-import { isEventType, knownFields, validateEvent, type ParsedEvent } from './events/validate.js';
+import { eventSpec, isEventType, validateEvent, type ParsedEvent } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
 import { BreakSpans } from './lifecycle/breaks.js';
 import { ContactSpans } from './lifecycle/contacts.js';
@@ -234,20 +234,35 @@ export class CallCenterInstrumentation implements IngestTarget {
 
   /** Emits the event; returns the validation error instead when it is invalid. */
   #ingest(type: unknown, input: unknown, options: unknown): CallCenterValidationError | undefined {
-    const result = validateEvent(type, input);
-    if (!result.ok) return result.error;
-    const { parsed } = result;
+    // The common case, a valid event, is validated and mapped in one pass;
+    // anything else goes through validateEvent, which decides and explains.
+    let attributes: Attributes | undefined;
+    let parsed: ParsedEvent;
+    if (isEventType(type) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
+      try {
+        attributes = this.#mapEvent.fast(type, input as Record<string, unknown>);
+      } catch {
+        // An unreadable event: validateEvent reports it.
+      }
+    }
+    if (attributes) {
+      parsed = { type, event: input } as ParsedEvent;
+    } else {
+      const result = validateEvent(type, input);
+      if (!result.ok) return result.error;
+      parsed = result.parsed;
+    }
     const read = readOptions(options, this.#config.operator);
     if (isIssue(read)) return new CallCenterValidationError(parsed.type, [read]);
-    this.#reportUnknownFields(parsed.type, result.input);
+    this.#reportUnknownFields(parsed.type, input as Record<string, unknown>);
     if (!this.#enabled) return undefined;
+    attributes ??= this.#mapEvent.map(parsed);
 
     const timeMs = read.timestamp ?? this.#config.now();
     if (timeMs >= this.#nextSweepMs) this.#sweep(timeMs);
     const { operator } = read;
     const metricOperator: Attributes | undefined =
       this.#config.operatorOnMetrics && operator ? { [ATTR_OPERATOR_ID]: operator.id } : undefined;
-    let attributes = this.#mapEvent(parsed);
     addOperatorAttributes(attributes, operator);
     if (this.#policy.redact) {
       const redacted = this.#redact(parsed, attributes);
@@ -271,7 +286,7 @@ export class CallCenterInstrumentation implements IngestTarget {
     });
     this.#metrics.accepted(
       parsed.type,
-      'action' in parsed.event ? parsed.event.action : undefined,
+      parsed.type === 'ops_scorecard' ? undefined : parsed.event.action,
       metricOperator ? operator?.id : undefined,
     );
     return undefined;
@@ -280,7 +295,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   /** Runs the user's redaction hook; fails closed (the event is dropped) when it throws or returns garbage. */
   #redact(parsed: ParsedEvent, attributes: Attributes): Attributes | CallCenterValidationError {
     try {
-      const action = 'action' in parsed.event ? parsed.event.action : undefined;
+      const action = parsed.type === 'ops_scorecard' ? undefined : parsed.event.action;
       const result = this.#policy.redact!(attributes, action === undefined ? { eventType: parsed.type } : { eventType: parsed.type, action });
       if (result === undefined) return attributes;
       if (typeof result === 'object' && result !== null && !Array.isArray(result)) return result;
@@ -334,7 +349,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   }
 
   #reportUnknownFields(type: CallCenterEventType, input: Record<string, unknown>): void {
-    const known = knownFields(type);
+    const { known } = eventSpec(type);
     let unknown = 0;
     for (const field in input) {
       if (known.has(field) || !Object.prototype.hasOwnProperty.call(input, field)) continue;

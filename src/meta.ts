@@ -114,9 +114,9 @@ function walkEntries(entries: Iterable<[unknown, unknown]>, depth: number, seen:
     const v = walk(item, depth + 1, seen, budget);
     if (v === undefined) continue;
     const name = cut(typeof key === 'string' ? key : String(key));
-    // A plain assignment to "__proto__" would replace the prototype instead of adding an entry.
-    if (name === '__proto__') Object.defineProperty(out, name, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[name] = v;
+    // Renamed: any code that copies the map by assignment (the SDK does)
+    // would set the copy's prototype instead of adding an entry.
+    out[name === '__proto__' ? '[__proto__]' : name] = v;
     kept++;
   }
   return out;

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 
 type Check = (value: unknown) => boolean;
 
-interface FieldCheck {
+export interface FieldCheck {
   readonly name: string;
   readonly optional: boolean;
   readonly check: Check;
@@ -16,6 +16,8 @@ export interface EventSpec {
   readonly formats: Readonly<Record<string, string>>;
   /** The fields the contract knows. */
   readonly known: ReadonlySet<string>;
+  /** Each field's check, when the schema has a fast path. */
+  readonly fields: readonly FieldCheck[];
 }
 
 const FORMAT: Record<string, string> = { string: 'STRING', enum: 'STRING', boolean: 'BOOLEAN', number: 'FLOAT' };
@@ -84,5 +86,5 @@ export function describeSchema(schema: z.ZodMiniObject): EventSpec {
     }
     return out;
   };
-  return { fast: complete ? fast : undefined, formats, known: new Set(Object.keys(formats)) };
+  return { fast: complete ? fast : undefined, formats, known: new Set(Object.keys(formats)), fields: complete ? fields : [] };
 }

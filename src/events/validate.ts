@@ -31,9 +31,9 @@ const SPECS: Record<CallCenterEventType, EventSpec> = {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Field names the schema of `type` knows, for telling unknown fields apart. */
-export function knownFields(type: CallCenterEventType): ReadonlySet<string> {
-  return SPECS[type].known;
+/** What validation knows of the schema of `type`: its fields and their checks. */
+export function eventSpec(type: CallCenterEventType): EventSpec {
+  return SPECS[type];
 }
 
 export function isEventType(type: unknown): type is CallCenterEventType {
