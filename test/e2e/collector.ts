@@ -35,6 +35,7 @@ export type Signal = 'logs' | 'scorecards' | 'traces' | 'metrics';
 const SIGNALS: Signal[] = ['logs', 'scorecards', 'traces', 'metrics'];
 
 export interface RunningCollector {
+  readonly ports: CollectorPorts;
   /** OTLP/HTTP base URL, e.g. http://127.0.0.1:43187 */
   readonly httpEndpoint: string;
   readonly grpcEndpoint: string;
@@ -85,10 +86,16 @@ ${files}service:
 `;
 }
 
-export async function startCollector(options: { env?: Record<string, string> } = {}): Promise<RunningCollector> {
+export interface CollectorPorts {
+  grpc: number;
+  http: number;
+  health: number;
+}
+
+export async function startCollector(options: { env?: Record<string, string>; ports?: CollectorPorts } = {}): Promise<RunningCollector> {
   const bin = await collectorBinary();
   const dir = mkdtempSync(join(tmpdir(), 'cc-collector-'));
-  const ports = { grpc: await freePort(), http: await freePort(), health: await freePort() };
+  const ports = options.ports ?? { grpc: await freePort(), http: await freePort(), health: await freePort() };
   const overlayPath = join(dir, 'overlay.yaml');
   writeFileSync(overlayPath, overlay(dir, ports));
   const logPath = join(dir, 'collector.log');
@@ -103,6 +110,7 @@ export async function startCollector(options: { env?: Record<string, string> } =
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
 
   const running: RunningCollector = {
+    ports,
     httpEndpoint: `http://127.0.0.1:${ports.http}`,
     grpcEndpoint: `127.0.0.1:${ports.grpc}`,
     dir,
