@@ -87,13 +87,19 @@ interface Step {
 /** Turns validated events into attribute sets under one privacy policy. */
 export interface EventMapper {
   /**
-   * Validates and maps in one pass, for the common case of a valid event:
-   * the attributes, or undefined for anything not plainly valid, which then
-   * goes through validateEvent (zod) and `map`.
+   * Validates and maps in one walk over the event's own keys, for the common
+   * case of a valid event: the attributes, or undefined for anything not
+   * plainly valid, which then goes through validateEvent (zod) and `map`.
+   * Keys the contract does not know are passed to `unknown`.
    */
-  fast(type: CallCenterEventType, input: Record<string, unknown>): Attributes | undefined;
+  fast(type: CallCenterEventType, input: Record<string, unknown>, unknown: (field: string) => void): Attributes | undefined;
   /** Maps an event that validation accepted. */
   map(parsed: ParsedEvent): Attributes;
+}
+
+interface Plan {
+  readonly steps: ReadonlyMap<string, Step>;
+  readonly required: number;
 }
 
 /**
@@ -104,15 +110,18 @@ export interface EventMapper {
  */
 export function createEventMapper(policy: PrivacyPolicy): EventMapper {
   const actions = policy.actions as Readonly<Record<string, PrivacyAction>>;
-  const plan = (type: CallCenterEventType): Step[] => {
+  const plan = (type: CallCenterEventType): Plan => {
     const map = FIELD_MAPS[type];
     const spec = eventSpec(type);
-    return (spec.fields.length ? spec.fields : [...spec.known].map((name) => ({ name, optional: false, check: () => false }))).map((f) => {
+    const fields = spec.fields.length ? spec.fields : [...spec.known].map((name) => ({ name, optional: false, check: () => false }));
+    const steps = new Map<string, Step>();
+    for (const f of fields) {
       const attribute = map[f.name] ?? sc.ATTR_META;
-      return { field: f.name, attribute, action: actions[attribute] ?? 'keep', optional: f.optional, check: f.check };
-    });
+      steps.set(f.name, { field: f.name, attribute, action: actions[attribute] ?? 'keep', optional: f.optional, check: f.check });
+    }
+    return { steps, required: fields.filter((f) => !f.optional).length };
   };
-  const plans: Record<CallCenterEventType, Step[]> = { break: plan('break'), contact: plan('contact'), ops_scorecard: plan('ops_scorecard') };
+  const plans: Record<CallCenterEventType, Plan> = { break: plan('break'), contact: plan('contact'), ops_scorecard: plan('ops_scorecard') };
 
   const put = (attributes: Attributes, step: Step, value: unknown): void => {
     if (step.action === 'drop') return;
@@ -125,26 +134,31 @@ export function createEventMapper(policy: PrivacyPolicy): EventMapper {
   };
 
   return {
-    fast(type, input) {
-      const steps = plans[type];
+    fast(type, input, unknown) {
+      // Walking the event's keys (not the contract's 23 contact fields) keeps
+      // property reads to the fields present, and finds unknown ones on the way.
+      const { steps, required } = plans[type];
       const attributes: Attributes = {};
-      for (let i = 0; i < steps.length; i++) {
-        const step = steps[i]!;
-        const value = input[step.field];
-        if (value === undefined) {
-          if (step.optional) continue;
-          return undefined;
+      let seen = 0;
+      for (const key in input) {
+        const step = steps.get(key);
+        if (step === undefined) {
+          unknown(key);
+          continue;
         }
+        const value = input[key];
+        if (value === undefined) continue;
         if (!step.check(value)) return undefined;
+        if (!step.optional) seen++;
         if (step.action === 'keep' && step.attribute !== sc.ATTR_META) attributes[step.attribute] = value;
         else put(attributes, step, value);
       }
-      return attributes;
+      return seen === required ? attributes : undefined;
     },
     map(parsed) {
       const event = parsed.event as Record<string, unknown>;
       const attributes: Attributes = {};
-      for (const step of plans[parsed.type]) {
+      for (const step of plans[parsed.type].steps.values()) {
         const value = event[step.field];
         if (value !== undefined) put(attributes, step, value);
       }

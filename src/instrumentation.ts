@@ -238,9 +238,10 @@ export class CallCenterInstrumentation implements IngestTarget {
     // anything else goes through validateEvent, which decides and explains.
     let attributes: Attributes | undefined;
     let parsed: ParsedEvent;
+    let unknownFields: string[] | undefined;
     if (isEventType(type) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
       try {
-        attributes = this.#mapEvent.fast(type, input as Record<string, unknown>);
+        attributes = this.#mapEvent.fast(type, input as Record<string, unknown>, (field) => (unknownFields ??= []).push(field));
       } catch {
         // An unreadable event: validateEvent reports it.
       }
@@ -251,10 +252,11 @@ export class CallCenterInstrumentation implements IngestTarget {
       const result = validateEvent(type, input);
       if (!result.ok) return result.error;
       parsed = result.parsed;
+      unknownFields = Object.keys(input as object).filter((field) => !eventSpec(parsed.type).known.has(field));
     }
     const read = readOptions(options, this.#config.operator);
     if (isIssue(read)) return new CallCenterValidationError(parsed.type, [read]);
-    this.#reportUnknownFields(parsed.type, input as Record<string, unknown>);
+    if (unknownFields?.length) this.#reportUnknownFields(parsed.type, unknownFields);
     if (!this.#enabled) return undefined;
     attributes ??= this.#mapEvent.map(parsed);
 
@@ -348,18 +350,14 @@ export class CallCenterInstrumentation implements IngestTarget {
     this.#timer = undefined;
   }
 
-  #reportUnknownFields(type: CallCenterEventType, input: Record<string, unknown>): void {
-    const { known } = eventSpec(type);
-    let unknown = 0;
-    for (const field in input) {
-      if (known.has(field) || !Object.prototype.hasOwnProperty.call(input, field)) continue;
-      unknown++;
+  #reportUnknownFields(type: CallCenterEventType, fields: readonly string[]): void {
+    for (const field of fields) {
       const key = `${type}.${field.length > 64 ? `${field.slice(0, 64)}…` : field}`;
       if (this.#reportedFields.has(key) || this.#reportedFields.size >= MAX_REPORTED_FIELDS) continue;
       this.#reportedFields.add(key);
       ccDiag.warn(`${type} event field ${JSON.stringify(field.slice(0, 64))} is not in the contract: ignored, not exported (reported once per field name)`);
     }
-    if (unknown > 0 && this.#enabled) this.#metrics.ignoredFields(type, unknown);
+    if (this.#enabled) this.#metrics.ignoredFields(type, fields.length);
   }
 
   #reject(error: CallCenterValidationError): void {

@@ -16,11 +16,16 @@ import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
 import { CallCenter, CallCenterInstrumentation, type CallCenterEventType, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
+import { OutageBuffer } from './outage-buffer.ts';
 
+// Sized for a collector outage of a minute at a few hundred events/s: the
+// processors' queues absorb bursts, and OutageBuffer keeps (bounded, counted)
+// what the collector refuses until it is back.
+const batch = { maxQueueSize: 20_000, maxExportBatchSize: 512, scheduledDelayMillis: 500 };
 const sdk = new NodeSDK({
   serviceName: process.env.OTEL_SERVICE_NAME ?? 'call-center-relay',
-  logRecordProcessors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter() })],
-  spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })],
+  logRecordProcessors: [new BatchLogRecordProcessor({ exporter: new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), ...batch })],
+  spanProcessors: [new BatchSpanProcessor({ exporter: new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' }), ...batch })],
   metricReaders: [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 15_000 })],
   instrumentations: [new CallCenterInstrumentation({ privacy: process.env.CC_HASH_KEY ? { key: process.env.CC_HASH_KEY } : {} })],
 });

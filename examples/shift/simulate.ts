@@ -16,6 +16,7 @@ import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace';
 import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
+import { OutageBuffer } from '../node/outage-buffer.ts';
 import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
 import { parseLines } from './otlp-json.ts';
@@ -67,11 +68,11 @@ const sdk = new NodeSDK({
   idGenerator: seededIds(seed),
   logRecordProcessors: [
     new BatchLogRecordProcessor({ exporter: new LogsFileExporter(out), ...batch }),
-    ...(endpoint ? [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter(), ...batch })] : []),
+    ...(endpoint ? [new BatchLogRecordProcessor({ exporter: new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), ...batch })] : []),
   ],
   spanProcessors: [
     new BatchSpanProcessor({ exporter: new TracesFileExporter(out), ...batch }),
-    ...(endpoint ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), ...batch })] : []),
+    ...(endpoint ? [new BatchSpanProcessor({ exporter: new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' }), ...batch })] : []),
   ],
   metricReaders: [
     new PeriodicExportingMetricReader({ exporter: new MetricsFileExporter(out), exportIntervalMillis: 60_000 }),

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.js';
+import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
