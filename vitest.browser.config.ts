@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // through the real collector (npm run test:browser).
 export default defineConfig({
   test: {
+    // CI also writes a JSON report per suite, summed into one closing line by .ci/run.
+    reporters: process.env.CC_TEST_REPORT_DIR ? ['default', ['json', { outputFile: `${process.env.CC_TEST_REPORT_DIR}/browser.json` }]] : ['default'],
     include: ['test/browser/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

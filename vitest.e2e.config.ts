@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // and the assertions (npm run test:e2e).
 export default defineConfig({
   test: {
+    // CI also writes a JSON report per suite, summed into one closing line by .ci/run.
+    reporters: process.env.CC_TEST_REPORT_DIR ? ['default', ['json', { outputFile: `${process.env.CC_TEST_REPORT_DIR}/e2e.json` }]] : ['default'],
     include: ['test/e2e/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
