@@ -9,7 +9,9 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { Bench } from 'tinybench';
 import { CallCenterInstrumentation, type CallCenterEventMap } from '@kenkai/instrumentation-call-center';
+import { createEventMapper } from '../dist/attributes.js';
 import { validateEvent } from '../dist/events/validate.js';
+import { createPrivacyPolicy } from '../dist/privacy/policy.js';
 
 export const BATCH = 100;
 
@@ -84,7 +86,7 @@ const nsPerCall = (task: { result: unknown }) => {
   return ((result.latency?.p50 ?? NaN) * 1e6) / BATCH;
 };
 
-export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation: Record<string, number> }> {
+export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation: Record<string, number>; zod: Record<string, number> }> {
   const plugin = sdk();
   const bare = sdk();
   const cc = new CallCenterInstrumentation({ operator: { id: 'op-1' } });
@@ -140,9 +142,14 @@ export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation
     }
   });
 
+  const mapper = createEventMapper(createPrivacyPolicy(undefined));
   for (const type of ['contact', 'break', 'ops_scorecard'] as const) {
-    bench.add(`validate ${type}`, () => {
-      for (let i = 0; i < BATCH; i++) validateEvent(type, EVENTS[type]);
+    const event = EVENTS[type] as Record<string, unknown>;
+    bench.add(`validate+map ${type}`, () => {
+      for (let i = 0; i < BATCH; i++) mapper.fast(type, event, []);
+    });
+    bench.add(`zod ${type}`, () => {
+      for (let i = 0; i < BATCH; i++) validateEvent(type, event);
     });
   }
 
@@ -155,8 +162,12 @@ export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation
   };
   const pairs = ['log contact', 'log break', 'log ops_scorecard', 'contact lifecycle'].map(pair);
   // The lifecycle tasks run BATCH/4 contacts of 4 events each: per event, like the others.
-  const validation = Object.fromEntries((['contact', 'break', 'ops_scorecard'] as const).map((t) => [t, ns.get(`validate ${t}`)!]));
+  const types = ['contact', 'break', 'ops_scorecard'] as const;
+  // The valid-case path (every accepted event): contract checks, privacy policy and attributes, in one walk.
+  const validation = Object.fromEntries(types.map((t) => [t, ns.get(`validate+map ${t}`)!]));
+  // zod's own parser: invalid events, and the facade while no instrumentation is enabled.
+  const zod = Object.fromEntries(types.map((t) => [t, ns.get(`zod ${t}`)!]));
   cc.disable();
   await Promise.all([plugin.shutdown(), bare.shutdown()]);
-  return { pairs, validation };
+  return { pairs, validation, zod };
 }

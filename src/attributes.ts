@@ -90,9 +90,9 @@ export interface EventMapper {
    * Validates and maps in one walk over the event's own keys, for the common
    * case of a valid event: the attributes, or undefined for anything not
    * plainly valid, which then goes through validateEvent (zod) and `map`.
-   * Keys the contract does not know are passed to `unknown`.
+   * Keys the contract does not know are pushed onto `unknown`.
    */
-  fast(type: CallCenterEventType, input: Record<string, unknown>, unknown: (field: string) => void): Attributes | undefined;
+  fast(type: CallCenterEventType, input: Record<string, unknown>, unknown: string[]): Attributes | undefined;
   /** Maps an event that validation accepted. */
   map(parsed: ParsedEvent): Attributes;
 }
@@ -143,7 +143,7 @@ export function createEventMapper(policy: PrivacyPolicy): EventMapper {
       for (const key in input) {
         const step = steps.get(key);
         if (step === undefined) {
-          unknown(key);
+          unknown.push(key);
           continue;
         }
         const value = input[key];

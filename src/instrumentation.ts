@@ -238,10 +238,10 @@ export class CallCenterInstrumentation implements IngestTarget {
     // anything else goes through validateEvent, which decides and explains.
     let attributes: Attributes | undefined;
     let parsed: ParsedEvent;
-    let unknownFields: string[] | undefined;
+    let unknownFields: string[] = [];
     if (isEventType(type) && typeof input === 'object' && input !== null && !Array.isArray(input)) {
       try {
-        attributes = this.#mapEvent.fast(type, input as Record<string, unknown>, (field) => (unknownFields ??= []).push(field));
+        attributes = this.#mapEvent.fast(type, input as Record<string, unknown>, unknownFields);
       } catch {
         // An unreadable event: validateEvent reports it.
       }
@@ -256,7 +256,7 @@ export class CallCenterInstrumentation implements IngestTarget {
     }
     const read = readOptions(options, this.#config.operator);
     if (isIssue(read)) return new CallCenterValidationError(parsed.type, [read]);
-    if (unknownFields?.length) this.#reportUnknownFields(parsed.type, unknownFields);
+    if (unknownFields.length) this.#reportUnknownFields(parsed.type, unknownFields);
     if (!this.#enabled) return undefined;
     attributes ??= this.#mapEvent.map(parsed);
 

@@ -3,9 +3,26 @@ import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { breakEventSchema } from '../src/events/break.js';
 import { contactEventSchema } from '../src/events/contact.js';
-import { describeSchema } from '../src/events/fast-path.js';
+import { BREAK_ATTRIBUTES, CONTACT_ATTRIBUTES, createEventMapper, OPS_SCORECARD_ATTRIBUTES } from '../src/attributes.js';
+import { createPrivacyPolicy } from '../src/privacy/policy.js';
+import { ATTR_META, SENSITIVE_ATTRIBUTES } from '../src/index.js';
 
-const fastPath = (schema: z.ZodMiniObject) => describeSchema(schema).fast;
+/**
+ * The event mapper's valid-case path, with every field kept, turned back
+ * from attributes into fields so that it can be compared with zod's output.
+ */
+const mapper = createEventMapper(createPrivacyPolicy({ fields: Object.fromEntries(SENSITIVE_ATTRIBUTES.map((n) => [n, 'keep'])) }));
+function fastPath(schema: z.ZodMiniObject) {
+  const [type, map] =
+    schema === breakEventSchema ? (['break', BREAK_ATTRIBUTES] as const)
+    : schema === contactEventSchema ? (['contact', CONTACT_ATTRIBUTES] as const)
+    : (['ops_scorecard', OPS_SCORECARD_ATTRIBUTES] as const);
+  const fieldOf = new Map<string, string>([...Object.entries(map).map(([f, a]) => [a, f] as [string, string]), [ATTR_META, 'meta']]);
+  return (input: Record<string, unknown>) => {
+    const attributes = mapper.fast(type, input, []);
+    return attributes && Object.fromEntries(Object.entries(attributes).map(([a, v]) => [fieldOf.get(a)!, v]));
+  };
+}
 import { opsScorecardEventSchema } from '../src/events/ops-scorecard.js';
 import { fullBreak, fullContact, fullScorecard } from './helpers/events.js';
 import { BREAK_ACTIONS, BREAK_TYPES, CONTACT_ACTIONS, CONTACT_CHANNELS, CONTACT_TYPES } from '../src/events/enums.js';

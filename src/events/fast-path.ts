@@ -10,13 +10,11 @@ export interface FieldCheck {
 
 /** What validation needs to know of an event schema, read off it once. */
 export interface EventSpec {
-  /** The valid-case validator, or undefined when the schema uses a kind this file does not know. */
-  readonly fast: ((input: Record<string, unknown>) => Record<string, unknown> | undefined) | undefined;
   /** Each field's contract format: STRING, FLOAT, INTEGER, BOOLEAN or ANY. */
   readonly formats: Readonly<Record<string, string>>;
   /** The fields the contract knows. */
   readonly known: ReadonlySet<string>;
-  /** Each field's check, when the schema has a fast path. */
+  /** Each field's check, for the valid-case path (attributes.ts); empty when the schema uses a kind this file does not know. */
   readonly fields: readonly FieldCheck[];
 }
 
@@ -53,9 +51,9 @@ function checkOf(def: Def): Check | undefined {
 }
 
 /**
- * Reads an event schema once. Its fast path validates the valid case only:
- * it returns the parsed event, or undefined for anything it does not accept,
- * which then goes to zod's own parser for the verdict and the error. Derived
+ * Reads an event schema once: each field's format, and a check per field for
+ * the valid-case path of the event mapper (attributes.ts), which accepts or
+ * hands the event to zod's own parser for the verdict and the error. Derived
  * from the zod schema, so the schema stays the one source of truth. It exists
  * because zod's own compiler (z.compile) is 29 kB of minified code in a
  * browser bundle, and zod's interpreter costs ~1.4 µs per contact event.
@@ -73,18 +71,5 @@ export function describeSchema(schema: z.ZodMiniObject): EventSpec {
     if (check) fields.push({ name, optional, check });
     else complete = false;
   }
-  const fast = (input: Record<string, unknown>) => {
-    const out: Record<string, unknown> = {};
-    for (const field of fields) {
-      const value = input[field.name];
-      if (value === undefined) {
-        if (field.optional) continue;
-        return undefined;
-      }
-      if (!field.check(value)) return undefined;
-      out[field.name] = value;
-    }
-    return out;
-  };
-  return { fast: complete ? fast : undefined, formats, known: new Set(Object.keys(formats)), fields: complete ? fields : [] };
+  return { formats, known: new Set(Object.keys(formats)), fields: complete ? fields : [] };
 }

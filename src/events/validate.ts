@@ -116,8 +116,6 @@ export function validateEvent(type: unknown, input: unknown): ValidationResult {
   }
   const record = input as Record<string, unknown>;
   try {
-    const fast = SPECS[type].fast?.(record);
-    if (fast) return { ok: true, parsed: { type, event: fast } as ParsedEvent, input: record };
     const result = z.safeParse(SCHEMAS[type], record);
     if (result.success) return { ok: true, parsed: { type, event: result.data } as ParsedEvent, input: record };
     return { ok: false, error: new CallCenterValidationError(type, result.error.issues.map((i) => toIssue(type, i, record))) };
