@@ -1,6 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { CallCenterEventType } from './events/enums.js';
-import type { FieldCheck } from './events/fast-path.js';
+import type { FieldCheck } from './events/schema-spec.js';
 import { eventSpec, type ParsedEvent, type ParsedEvents } from './events/validate.js';
 import { sanitizeMeta } from './meta.js';
 import type { PrivacyAction, PrivacyPolicy } from './privacy/policy.js';

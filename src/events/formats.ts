@@ -5,7 +5,7 @@ export const finite = () => z.number();
 
 // Refinements rather than z.int() / z.iso.datetime(): the same checks for a
 // third less zod in a browser bundle. `params.format` names the contract's
-// format for error messages and the fast path (fast-path.ts reads it).
+// format for error messages and the valid-case path (schema-spec.ts reads it).
 
 /** INTEGER of the contract: a whole number within ±2^53. */
 export const integer = () => z.number().check(z.refine(Number.isSafeInteger, { params: { format: 'INTEGER' } }));

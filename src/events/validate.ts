@@ -3,7 +3,7 @@ import { CallCenterValidationError, type CallCenterValidationIssue } from '../er
 import { breakEventSchema } from './break.js';
 import { contactEventSchema } from './contact.js';
 import { CallCenterEventType, EVENT_TYPES } from './enums.js';
-import { describeSchema, type EventSpec } from './fast-path.js';
+import { describeSchema, type EventSpec } from './schema-spec.js';
 import { opsScorecardEventSchema } from './ops-scorecard.js';
 
 /** What a schema yields for each event type. */
@@ -90,7 +90,7 @@ function toIssue(type: CallCenterEventType, issue: z.core.$ZodIssue, input: Reco
 }
 
 export type ValidationResult =
-  | { ok: true; parsed: ParsedEvent; input: Record<string, unknown> }
+  | { ok: true; parsed: ParsedEvent }
   | { ok: false; error: CallCenterValidationError };
 
 function invalid(eventType: string, issue: CallCenterValidationIssue): ValidationResult {
@@ -117,7 +117,7 @@ export function validateEvent(type: unknown, input: unknown): ValidationResult {
   const record = input as Record<string, unknown>;
   try {
     const result = z.safeParse(SCHEMAS[type], record);
-    if (result.success) return { ok: true, parsed: { type, event: result.data } as ParsedEvent, input: record };
+    if (result.success) return { ok: true, parsed: { type, event: result.data } as ParsedEvent };
     return { ok: false, error: new CallCenterValidationError(type, result.error.issues.map((i) => toIssue(type, i, record))) };
   } catch (cause) {
     const error = new CallCenterValidationError(type, [

@@ -52,7 +52,7 @@ function eventsFor(schema: z.ZodMiniObject, valid: Record<string, unknown>) {
     .map(([o, keep]) => ({ ...valid, ...Object.fromEntries(Object.entries(o).slice(0, keep % 4)) }));
 }
 
-describe('fast path', () => {
+describe('the valid-case path of the event mapper', () => {
   for (const [name, schema, valid] of [
     ['break', breakEventSchema, fullBreak()],
     ['contact', contactEventSchema, fullContact()],
