@@ -112,8 +112,7 @@ export function createEventMapper(policy: PrivacyPolicy): EventMapper {
   const actions = policy.actions as Readonly<Record<string, PrivacyAction>>;
   const plan = (type: CallCenterEventType): Plan => {
     const map = FIELD_MAPS[type];
-    const spec = eventSpec(type);
-    const fields = spec.fields.length ? spec.fields : [...spec.known].map((name) => ({ name, optional: false, check: () => false }));
+    const { fields } = eventSpec(type);
     const steps = new Map<string, Step>();
     for (const f of fields) {
       const attribute = map[f.name] ?? sc.ATTR_META;

@@ -16,7 +16,7 @@ import { addOperatorAttributes, createEventMapper, logBody, type EventMapper } f
 import { ccDiag } from './diag.js';
 import { CallCenterValidationError, configError, type CallCenterValidationIssue } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
-import { eventSpec, isEventType, validateEvent, type ParsedEvent } from './events/validate.js';
+import { actionOf, eventSpec, isEventType, validateEvent, type ParsedEvent } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
 import { BreakSpans } from './lifecycle/breaks.js';
 import { ContactSpans } from './lifecycle/contacts.js';
@@ -104,9 +104,9 @@ export class CallCenterInstrumentation implements IngestTarget {
   readonly instrumentationName: string = INSTRUMENTATION_SCOPE;
   readonly instrumentationVersion: string = VERSION;
 
-  #config: ResolvedConfig;
-  #policy: PrivacyPolicy;
-  #mapEvent: EventMapper;
+  #config!: ResolvedConfig;
+  #policy!: PrivacyPolicy;
+  #mapEvent!: EventMapper;
   #enabled = false;
   #tracerProvider: TracerProvider | undefined;
   #tracer: Tracer;
@@ -123,9 +123,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   #removePageHide: (() => void) | undefined;
 
   constructor(config: CallCenterInstrumentationConfig = {}) {
-    this.#config = normalizeConfig(config);
-    this.#policy = createPrivacyPolicy(this.#config.privacy);
-    this.#mapEvent = createEventMapper(this.#policy);
+    this.setConfig(config);
     this.#tracer = trace.getTracer(INSTRUMENTATION_SCOPE, VERSION);
     this.#logger = logs.getLogger(INSTRUMENTATION_SCOPE, VERSION);
     this.#metrics = new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION));
@@ -197,6 +195,7 @@ export class CallCenterInstrumentation implements IngestTarget {
 
   /** Replaces the configuration (the enabled state is kept). Throws TypeError on an unusable config. */
   setConfig(config: CallCenterInstrumentationConfig = {}): void {
+    // All checked before anything changes: a bad config leaves the old one in force.
     const resolved = normalizeConfig(config);
     const policy = createPrivacyPolicy(resolved.privacy);
     this.#config = resolved;
@@ -252,7 +251,8 @@ export class CallCenterInstrumentation implements IngestTarget {
       const result = validateEvent(type, input);
       if (!result.ok) return result.error;
       parsed = result.parsed;
-      unknownFields = Object.keys(input as object).filter((field) => !eventSpec(parsed.type).known.has(field));
+      const { known } = eventSpec(parsed.type);
+      unknownFields = Object.keys(input as object).filter((field) => !known.has(field));
     }
     const read = readOptions(options, this.#config.operator);
     if (isIssue(read)) return new CallCenterValidationError(parsed.type, [read]);
@@ -286,18 +286,14 @@ export class CallCenterInstrumentation implements IngestTarget {
       // The log record links to the contact's or break's span, both ways.
       context: span ? trace.setSpan(context.active(), span) : undefined,
     });
-    this.#metrics.accepted(
-      parsed.type,
-      parsed.type === 'ops_scorecard' ? undefined : parsed.event.action,
-      metricOperator ? operator?.id : undefined,
-    );
+    this.#metrics.accepted(parsed.type, actionOf(parsed), metricOperator ? operator?.id : undefined);
     return undefined;
   }
 
   /** Runs the user's redaction hook; fails closed (the event is dropped) when it throws or returns garbage. */
   #redact(parsed: ParsedEvent, attributes: Attributes): Attributes | CallCenterValidationError {
     try {
-      const action = parsed.type === 'ops_scorecard' ? undefined : parsed.event.action;
+      const action = actionOf(parsed);
       const result = this.#policy.redact!(attributes, action === undefined ? { eventType: parsed.type } : { eventType: parsed.type, action });
       if (result === undefined) return attributes;
       if (typeof result === 'object' && result !== null && !Array.isArray(result)) return result;

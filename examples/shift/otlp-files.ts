@@ -9,14 +9,18 @@ import type { LogRecordExporter, ReadableLogRecord } from '@opentelemetry/sdk-lo
 import { AggregationTemporality, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 
-class JsonLinesFile {
+/** Writes each export request, serialised by `serialize`, as one line of a file (truncated at start). */
+class JsonLinesExporter<T> {
   readonly path: string;
-  constructor(dir: string, name: string) {
+  readonly #serialize: (items: T) => Uint8Array | undefined;
+  constructor(dir: string, name: string, serialize: (items: T) => Uint8Array | undefined) {
     mkdirSync(dir, { recursive: true });
     this.path = join(dir, name);
+    this.#serialize = serialize;
     writeFileSync(this.path, '');
   }
-  append(bytes: Uint8Array | undefined, done: (result: ExportResult) => void): void {
+  export(items: T, done: (result: ExportResult) => void): void {
+    const bytes = this.#serialize(items);
     if (!bytes) return done({ code: ExportResultCode.FAILED, error: new Error('could not serialise the export request') });
     try {
       appendFileSync(this.path, `${Buffer.from(bytes).toString('utf8')}\n`);
@@ -25,43 +29,27 @@ class JsonLinesFile {
       done({ code: ExportResultCode.FAILED, error: error as Error });
     }
   }
-}
-
-export class LogsFileExporter implements LogRecordExporter {
-  readonly #file: JsonLinesFile;
-  constructor(dir: string) {
-    this.#file = new JsonLinesFile(dir, 'logs.jsonl');
-  }
-  export(records: ReadableLogRecord[], done: (result: ExportResult) => void): void {
-    this.#file.append(JsonLogsSerializer.serializeRequest(records), done);
-  }
   async forceFlush(): Promise<void> {}
   async shutdown(): Promise<void> {}
 }
 
-export class TracesFileExporter implements SpanExporter {
-  readonly #file: JsonLinesFile;
+export class LogsFileExporter extends JsonLinesExporter<ReadableLogRecord[]> implements LogRecordExporter {
   constructor(dir: string) {
-    this.#file = new JsonLinesFile(dir, 'traces.jsonl');
+    super(dir, 'logs.jsonl', (records) => JsonLogsSerializer.serializeRequest(records));
   }
-  export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
-    this.#file.append(JsonTraceSerializer.serializeRequest(spans), done);
-  }
-  async forceFlush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
 }
 
-export class MetricsFileExporter implements PushMetricExporter {
-  readonly #file: JsonLinesFile;
+export class TracesFileExporter extends JsonLinesExporter<ReadableSpan[]> implements SpanExporter {
   constructor(dir: string) {
-    this.#file = new JsonLinesFile(dir, 'metrics.jsonl');
+    super(dir, 'traces.jsonl', (spans) => JsonTraceSerializer.serializeRequest(spans));
   }
-  export(metrics: ResourceMetrics, done: (result: ExportResult) => void): void {
-    this.#file.append(JsonMetricsSerializer.serializeRequest(metrics), done);
+}
+
+export class MetricsFileExporter extends JsonLinesExporter<ResourceMetrics> implements PushMetricExporter {
+  constructor(dir: string) {
+    super(dir, 'metrics.jsonl', (metrics) => JsonMetricsSerializer.serializeRequest(metrics));
   }
   selectAggregationTemporality(): AggregationTemporality {
     return AggregationTemporality.CUMULATIVE;
   }
-  async forceFlush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
 }

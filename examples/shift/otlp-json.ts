@@ -74,67 +74,51 @@ function service(resource: Json | undefined): string {
   return String(attributes(resource?.attributes)['service.name'] ?? '');
 }
 
-export function logRecords(requests: OtlpRequest[]): LogRecord[] {
-  const out: LogRecord[] = [];
+/** Every item of every request, with its resource's service name: OTLP nests resource → scope → items. */
+function* items(requests: OtlpRequest[], resourceKey: string, scopeKey: string, itemKey: string): Generator<[service: string, item: Json]> {
   for (const request of requests as Json[]) {
-    for (const rl of request.resourceLogs ?? []) {
-      for (const sl of rl.scopeLogs ?? []) {
-        for (const r of sl.logRecords ?? []) {
-          out.push({
-            service: service(rl.resource),
-            eventName: r.eventName ?? '',
-            body: anyValue(r.body),
-            severityText: r.severityText ?? '',
-            traceId: r.traceId ?? '',
-            spanId: r.spanId ?? '',
-            attributes: attributes(r.attributes),
-          });
-        }
-      }
+    for (const resource of request[resourceKey] ?? []) {
+      const name = service(resource.resource);
+      for (const scope of resource[scopeKey] ?? []) for (const item of scope[itemKey] ?? []) yield [name, item];
     }
   }
-  return out;
+}
+
+export function logRecords(requests: OtlpRequest[]): LogRecord[] {
+  return [...items(requests, 'resourceLogs', 'scopeLogs', 'logRecords')].map(([service, r]) => ({
+    service,
+    eventName: r.eventName ?? '',
+    body: anyValue(r.body),
+    severityText: r.severityText ?? '',
+    traceId: r.traceId ?? '',
+    spanId: r.spanId ?? '',
+    attributes: attributes(r.attributes),
+  }));
 }
 
 export function spans(requests: OtlpRequest[]): SpanRecord[] {
-  const out: SpanRecord[] = [];
-  for (const request of requests as Json[]) {
-    for (const rs of request.resourceSpans ?? []) {
-      for (const ss of rs.scopeSpans ?? []) {
-        for (const s of ss.spans ?? []) {
-          out.push({
-            service: service(rs.resource),
-            name: s.name,
-            traceId: s.traceId,
-            spanId: s.spanId,
-            startMs: Number(BigInt(s.startTimeUnixNano ?? 0) / 1_000_000n),
-            endMs: Number(BigInt(s.endTimeUnixNano ?? 0) / 1_000_000n),
-            attributes: attributes(s.attributes),
-            events: (s.events ?? []).map((e: Json) => ({ name: e.name, attributes: attributes(e.attributes) })),
-            status: s.status ?? {},
-          });
-        }
-      }
-    }
-  }
-  return out;
+  return [...items(requests, 'resourceSpans', 'scopeSpans', 'spans')].map(([service, s]) => ({
+    service,
+    name: s.name,
+    traceId: s.traceId,
+    spanId: s.spanId,
+    startMs: Number(BigInt(s.startTimeUnixNano ?? 0) / 1_000_000n),
+    endMs: Number(BigInt(s.endTimeUnixNano ?? 0) / 1_000_000n),
+    attributes: attributes(s.attributes),
+    events: (s.events ?? []).map((e: Json) => ({ name: e.name, attributes: attributes(e.attributes) })),
+    status: s.status ?? {},
+  }));
 }
 
 /** Sum and gauge points by value, histogram points by count. */
 export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
-  const out: MetricPoint[] = [];
-  for (const request of requests as Json[]) {
-    for (const rm of request.resourceMetrics ?? []) {
-      for (const sm of rm.scopeMetrics ?? []) {
-        for (const m of sm.metrics ?? []) {
-          const points: Json[] = m.sum?.dataPoints ?? m.gauge?.dataPoints ?? m.histogram?.dataPoints ?? [];
-          for (const p of points) {
-            const value = m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0);
-            out.push({ service: service(rm.resource), name: m.name, attributes: attributes(p.attributes), value, timeUnixNano: String(p.timeUnixNano ?? '0') });
-          }
-        }
-      }
-    }
-  }
-  return out;
+  return [...items(requests, 'resourceMetrics', 'scopeMetrics', 'metrics')].flatMap(([service, m]) =>
+    ((m.sum?.dataPoints ?? m.gauge?.dataPoints ?? m.histogram?.dataPoints ?? []) as Json[]).map((p) => ({
+      service,
+      name: m.name,
+      attributes: attributes(p.attributes),
+      value: m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0),
+      timeUnixNano: String(p.timeUnixNano ?? '0'),
+    })),
+  );
 }

@@ -15,6 +15,11 @@ export interface ParsedEvents {
 
 export type ParsedEvent = { [T in CallCenterEventType]: { type: T; event: ParsedEvents[T] } }[CallCenterEventType];
 
+/** The event's action; scorecards have none (and an unknown `action` field on one is not read). */
+export function actionOf(parsed: ParsedEvent): string | undefined {
+  return parsed.type === 'ops_scorecard' ? undefined : parsed.event.action;
+}
+
 type Schema = typeof breakEventSchema | typeof contactEventSchema | typeof opsScorecardEventSchema;
 
 const SCHEMAS: Record<CallCenterEventType, Schema> = {

@@ -1,8 +1,8 @@
-import { SpanKind, SpanStatusCode, type Attributes, type Span } from '@opentelemetry/api';
+import { SpanKind, type Attributes, type Span } from '@opentelemetry/api';
 import type { ParsedEvents } from '../events/validate.js';
-import { ATTR_BREAK_END_REASON, ATTR_BREAK_OVERRUN, SPAN_BREAK, SPAN_EVENT_BREAK_PREFIX } from '../semconv.js';
+import { ATTR_BREAK_OVERRUN, SPAN_BREAK, SPAN_EVENT_BREAK_PREFIX } from '../semconv.js';
 import { forSpanEvent, seconds, type LifecycleHost, type MetricOperator } from './host.js';
-import { forcedEndMessage, OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
+import { OpenSpans, type OpenSpan } from './open-spans.js';
 
 type BreakEvent = ParsedEvents['break'];
 
@@ -11,7 +11,6 @@ interface OpenBreak extends OpenSpan {
   readonly metricOperator: MetricOperator;
   overrun: boolean;
 }
-
 
 /**
  * Breaks as spans: `start` opens `call_center.break` (one open break per
@@ -24,10 +23,10 @@ export class BreakSpans {
 
   constructor(host: LifecycleHost) {
     this.#host = host;
-    this.open = new OpenSpans(
-      () => host.breakLimits,
-      (entry, reason, atMs) => this.#forceEnd(entry, reason, atMs),
-    );
+    this.open = new OpenSpans('break', () => host.breakLimits, (entry, reason, endMs, forced) => {
+      host.metrics.breakClosed(seconds(entry.startMs, endMs), entry.type, reason, entry.metricOperator, forced);
+      if (entry.overrun) host.metrics.breakOverran(entry.type, entry.metricOperator);
+    });
   }
 
   /** Applies one accepted break event; returns the span its log record belongs to, if any. */
@@ -65,26 +64,7 @@ export class BreakSpans {
     } else {
       span.addEvent(SPAN_EVENT_BREAK_PREFIX + event.action, eventAttributes, timeMs);
     }
-    if (event.action === 'end') {
-      this.open.delete(key);
-      span.setAttribute(ATTR_BREAK_END_REASON, 'end');
-      const endMs = Math.max(timeMs, open.startMs);
-      span.end(endMs);
-      this.#closed(open, 'end', endMs, false);
-    }
+    if (event.action === 'end') this.open.end(key, open, 'end', timeMs);
     return span;
-  }
-
-  #closed(entry: OpenBreak, reason: string, endMs: number, forced: boolean): void {
-    this.#host.metrics.breakClosed(seconds(entry.startMs, endMs), entry.type, reason, entry.metricOperator, forced);
-    if (entry.overrun) this.#host.metrics.breakOverran(entry.type, entry.metricOperator);
-  }
-
-  #forceEnd(entry: OpenBreak, reason: ForcedEndReason, atMs: number): void {
-    const endMs = Math.max(atMs, entry.startMs);
-    entry.span.setAttribute(ATTR_BREAK_END_REASON, reason);
-    entry.span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage('break', reason, this.#host.breakLimits) });
-    entry.span.end(endMs);
-    this.#closed(entry, reason, endMs, true);
   }
 }

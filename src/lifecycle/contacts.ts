@@ -1,4 +1,4 @@
-import { context, isSpanContextValid, SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, SpanKind, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
 import type { ParsedEvents } from '../events/validate.js';
 import {
   ATTR_CONTACT_END_REASON,
@@ -7,7 +7,7 @@ import {
   SPAN_EVENT_CONTACT_PREFIX,
 } from '../semconv.js';
 import { forSpanEvent, seconds, type LifecycleHost, type MetricOperator } from './host.js';
-import { forcedEndMessage, OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
+import { OpenSpans, type OpenSpan } from './open-spans.js';
 
 type ContactEvent = ParsedEvents['contact'];
 
@@ -16,7 +16,6 @@ interface OpenContact extends OpenSpan {
   readonly type: string;
   readonly metricOperator: MetricOperator;
 }
-
 
 /** How many ended contacts are remembered for repeated ends. */
 const RECENTLY_ENDED_MAX = 1024;
@@ -49,9 +48,8 @@ export class ContactSpans {
 
   constructor(host: LifecycleHost) {
     this.#host = host;
-    this.open = new OpenSpans(
-      () => host.contactLimits,
-      (entry, reason, atMs) => this.#forceEnd(entry, reason, atMs),
+    this.open = new OpenSpans('contact', () => host.contactLimits, (entry, reason, endMs, forced) =>
+      host.metrics.contactClosed(seconds(entry.startMs, endMs), entry.channel, entry.type, reason, entry.metricOperator, true, forced),
     );
   }
 
@@ -74,12 +72,9 @@ export class ContactSpans {
         if (rebuilt) this.#remember(key, rebuilt);
         return rebuilt;
       }
-      this.open.delete(key);
       this.#remember(key, open.span);
       open.span.setAttributes(attributes);
-      open.span.setAttribute(ATTR_CONTACT_END_REASON, action);
-      open.span.end(Math.max(timeMs, open.startMs));
-      this.#host.metrics.contactClosed(seconds(open.startMs, timeMs), open.channel, open.type, action, open.metricOperator, true, false);
+      this.open.end(key, open, action, timeMs);
       return open.span;
     }
     if (open) {
@@ -142,13 +137,5 @@ export class ContactSpans {
     const { contact_channel: channel, contact_type: type, action } = event;
     this.#host.metrics.contactClosed(seconds(startMs, timeMs), channel, type, action, metricOperator, false, false);
     return span;
-  }
-
-  #forceEnd(entry: OpenContact, reason: ForcedEndReason, atMs: number): void {
-    const endMs = Math.max(atMs, entry.startMs);
-    entry.span.setAttribute(ATTR_CONTACT_END_REASON, reason);
-    entry.span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage('contact', reason, this.#host.contactLimits) });
-    entry.span.end(endMs);
-    this.#host.metrics.contactClosed(seconds(entry.startMs, endMs), entry.channel, entry.type, reason, entry.metricOperator, true, true);
   }
 }
