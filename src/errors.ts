@@ -1,3 +1,5 @@
+import { describeThrown, report } from './diag.js';
+
 /** Why an event was rejected: the `call_center.rejection.reason` metric attribute. */
 export type CallCenterRejectionReason =
   | 'unknown_event_type'
@@ -52,4 +54,10 @@ export class CallCenterValidationError extends Error {
 /** A configuration mistake, found at construction: the message names the option. */
 export function configError(option: string, problem: string): TypeError {
   return new TypeError(`CallCenterInstrumentation config ${option}: ${problem}`);
+}
+
+/** An event dropped through no fault of its own: reported with its cause through diag, counted by the caller. */
+export function failure(eventType: string, code: 'internal_error' | 'redaction_failed', what: string, cause: unknown): CallCenterValidationError {
+  report('error', what, cause);
+  return new CallCenterValidationError(eventType, [{ path: '', code, message: `${what} (${describeThrown(cause)})` }]);
 }

@@ -25,7 +25,7 @@ export type {
   LogIngestEventResult,
   OnInvalidEventFunction,
 } from './types.js';
-export { META_LIMITS } from './meta.js';
+export { META_LIMITS } from './ingest/meta.js';
 export {
   SENSITIVE_ATTRIBUTES,
   type CallCenterPrivacyConfig,

@@ -4,8 +4,9 @@ import {
   type Counter,
   type Histogram,
   type Meter,
+  type Observable,
+  type ObservableCallback,
   type ObservableResult,
-  type UpDownCounter,
 } from '@opentelemetry/api';
 import type { CallCenterRejectionReason } from './errors.js';
 import * as sc from './semconv.js';
@@ -15,56 +16,94 @@ export const CONTACT_DURATION_BUCKETS = [1, 5, 10, 30, 60, 120, 180, 300, 600, 9
 /** Bucket advice for breaks: a minute up to two hours. */
 export const BREAK_DURATION_BUCKETS = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200];
 
-/**
- * The instruments of the instrumentation, made from one meter. Recreated when
- * the meter provider changes: the metrics API has no proxy, so instruments
- * made before a provider is registered stay no-ops for good.
- */
 /** Series of `call_center.events` kept before new ones are folded into one overflow series. */
 const MAX_EVENT_SERIES = 2000;
 
-export class CallCenterMetrics {
-  /**
-   * Accepted events are counted here and observed at collection time: one
-   * Map lookup per event instead of the SDK's per-call attribute handling,
-   * on the path every event takes.
-   */
-  readonly #eventCounts = new Map<string, { attributes: Attributes; value: number }>();
-  readonly #rejected: Counter;
-  readonly #ignored: Counter;
-  readonly #contactDuration: Histogram;
-  readonly #contactsActive: UpDownCounter;
-  readonly #contactsForceEnded: Counter;
-  readonly #breakDuration: Histogram;
-  readonly #breakOverruns: Counter;
-  readonly #breaksForceEnded: Counter;
+/** Visits every open contact of one owner: its channel and, when configured, its operator attributes. */
+export type OpenContactsFunction = (visit: (channel: string, operator: Attributes | undefined) => void) => void;
 
-  constructor(meter: Meter) {
-    const counter = (name: string, description: string, unit: string) =>
-      meter.createCounter(name, { description, unit, valueType: ValueType.INT });
+export interface ClosedSpan {
+  readonly seconds: number;
+  readonly type: string;
+  readonly endReason: string;
+  readonly operator: Attributes | undefined;
+  /** Ended by the instrumentation (timeout, eviction, ...), not by an event. */
+  readonly forced: boolean;
+}
+
+interface Instruments {
+  readonly rejected: Counter;
+  readonly ignored: Counter;
+  readonly contactDuration: Histogram;
+  readonly contactsForceEnded: Counter;
+  readonly breakDuration: Histogram;
+  readonly breakOverruns: Counter;
+  readonly breaksForceEnded: Counter;
+}
+
+/**
+ * The instruments of one instrumentation, re-pointed in place when its meter
+ * provider changes (the metrics API has no proxy: instruments made before a
+ * provider is registered stay no-ops for good). What is state rather than an
+ * event is observed, not counted: accepted events from local counts that
+ * survive a provider change, open contacts from the lifecycle itself, so
+ * `call_center.contacts.active` cannot drift or go below zero.
+ */
+export class CallCenterMetrics {
+  /** Accepted events, counted here and observed at collection: one Map lookup per event on the path every event takes. */
+  readonly #eventCounts = new Map<string, { attributes: Attributes; value: number }>();
+  readonly #openContacts: OpenContactsFunction;
+  /** Series of `call_center.contacts.active` seen so far: reported as 0 once their contacts have ended, not dropped. */
+  readonly #activeSeries = new Map<string, Attributes>();
+  #instruments!: Instruments;
+  #observed: Array<[Observable, ObservableCallback]> = [];
+
+  constructor(meter: Meter, openContacts: OpenContactsFunction) {
+    this.#openContacts = openContacts;
+    this.setMeter(meter);
+  }
+
+  setMeter(meter: Meter): void {
+    for (const [observable, callback] of this.#observed) observable.removeCallback(callback);
+    const counter = (name: string, description: string, unit: string) => meter.createCounter(name, { description, unit, valueType: ValueType.INT });
     const histogram = (name: string, description: string, buckets: number[]) =>
       meter.createHistogram(name, { description, unit: 's', valueType: ValueType.DOUBLE, advice: { explicitBucketBoundaries: buckets } });
-    meter
-      .createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT })
-      .addCallback((result: ObservableResult) => {
-        for (const { attributes, value } of this.#eventCounts.values()) result.observe(value, attributes);
+    this.#instruments = {
+      rejected: counter(sc.METRIC_EVENTS_REJECTED, 'Rejected (dropped) ingest events.', '{event}'),
+      ignored: counter(sc.METRIC_FIELDS_IGNORED, 'Unknown event fields, ignored.', '{field}'),
+      contactDuration: histogram(sc.METRIC_CONTACT_DURATION, 'Contact duration, attend to end.', CONTACT_DURATION_BUCKETS),
+      contactsForceEnded: counter(sc.METRIC_CONTACTS_FORCE_ENDED, 'Contacts ended by the instrumentation.', '{contact}'),
+      breakDuration: histogram(sc.METRIC_BREAK_DURATION, 'Break duration, start to end.', BREAK_DURATION_BUCKETS),
+      breakOverruns: counter(sc.METRIC_BREAK_OVERRUNS, 'Breaks over their allotted time.', '{break}'),
+      breaksForceEnded: counter(sc.METRIC_BREAKS_FORCE_ENDED, 'Breaks ended by the instrumentation.', '{break}'),
+    };
+    const events = meter.createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT });
+    const active = meter.createObservableUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT });
+    const observeEvents = (result: ObservableResult) => {
+      for (const { attributes, value } of this.#eventCounts.values()) result.observe(value, attributes);
+    };
+    const observeActive = (result: ObservableResult) => {
+      const counts = new Map<string, number>();
+      for (const key of this.#activeSeries.keys()) counts.set(key, 0);
+      this.#openContacts((channel, operator) => {
+        const key = this.contactOpened(channel, operator);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
       });
-    this.#rejected = counter(sc.METRIC_EVENTS_REJECTED, 'Rejected (dropped) ingest events.', '{event}');
-    this.#ignored = counter(sc.METRIC_FIELDS_IGNORED, 'Unknown event fields, ignored.', '{field}');
-    this.#contactDuration = histogram(sc.METRIC_CONTACT_DURATION, 'Contact duration, attend to end.', CONTACT_DURATION_BUCKETS);
-    this.#contactsActive = meter.createUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, {
-      description: 'Open contacts.',
-      unit: '{contact}',
-      valueType: ValueType.INT,
-    });
-    this.#contactsForceEnded = counter(sc.METRIC_CONTACTS_FORCE_ENDED, 'Contacts ended by the instrumentation.', '{contact}');
-    this.#breakDuration = histogram(sc.METRIC_BREAK_DURATION, 'Break duration, start to end.', BREAK_DURATION_BUCKETS);
-    this.#breakOverruns = counter(sc.METRIC_BREAK_OVERRUNS, 'Breaks over their allotted time.', '{break}');
-    this.#breaksForceEnded = counter(sc.METRIC_BREAKS_FORCE_ENDED, 'Breaks ended by the instrumentation.', '{break}');
+      for (const [key, value] of counts) {
+        const attributes = this.#activeSeries.get(key);
+        if (attributes) result.observe(value, attributes);
+      }
+    };
+    events.addCallback(observeEvents);
+    active.addCallback(observeActive);
+    this.#observed = [
+      [events, observeEvents],
+      [active, observeActive],
+    ];
   }
 
   accepted(eventType: string, action: string | undefined, operatorId: string | undefined): void {
-    const key = operatorId === undefined ? `${eventType}|${action}` : `${eventType}|${action}|${operatorId}`;
+    const key = operatorId === undefined ? `${eventType}|${action}` : `${eventType}|${action}|${operatorId.length}:${operatorId}`;
     const series = this.#eventCounts.get(key);
     if (series) {
       series.value++;
@@ -82,43 +121,41 @@ export class CallCenterMetrics {
     else this.#eventCounts.set('overflow', { attributes: { [sc.ATTR_EVENT_TYPE]: eventType, 'otel.metric.overflow': true }, value: 1 });
   }
 
+  /** A contact of this channel (and operator) is open: its `call_center.contacts.active` series exists from now on. */
+  contactOpened(channel: string, operator: Attributes | undefined): string {
+    const key = operator ? `${channel}|${String(operator[sc.ATTR_OPERATOR_ID])}` : channel;
+    if (!this.#activeSeries.has(key) && this.#activeSeries.size < MAX_EVENT_SERIES) {
+      this.#activeSeries.set(key, { [sc.ATTR_CONTACT_CHANNEL]: channel, ...operator });
+    }
+    return key;
+  }
+
   rejected(eventType: string, reason: CallCenterRejectionReason): void {
-    this.#rejected.add(1, { [sc.ATTR_EVENT_TYPE]: eventType, [sc.ATTR_REJECTION_REASON]: reason });
+    this.#instruments.rejected.add(1, { [sc.ATTR_EVENT_TYPE]: eventType, [sc.ATTR_REJECTION_REASON]: reason });
   }
 
   ignoredFields(eventType: string, count: number): void {
-    this.#ignored.add(count, { [sc.ATTR_EVENT_TYPE]: eventType });
+    this.#instruments.ignored.add(count, { [sc.ATTR_EVENT_TYPE]: eventType });
   }
 
-  contactOpened(channel: string, operator: Attributes | undefined): void {
-    this.#contactsActive.add(1, { [sc.ATTR_CONTACT_CHANNEL]: channel, ...operator });
-  }
-
-  contactClosed(
-    seconds: number,
-    channel: string,
-    type: string,
-    endReason: string,
-    operator: Attributes | undefined,
-    wasOpen: boolean,
-    forced: boolean,
-  ): void {
-    if (wasOpen) this.#contactsActive.add(-1, { [sc.ATTR_CONTACT_CHANNEL]: channel, ...operator });
-    this.#contactDuration.record(seconds, {
-      [sc.ATTR_CONTACT_CHANNEL]: channel,
-      [sc.ATTR_CONTACT_TYPE]: type,
-      [sc.ATTR_CONTACT_END_REASON]: endReason,
-      ...operator,
+  contactClosed(closed: ClosedSpan & { readonly channel: string }): void {
+    const { contactDuration, contactsForceEnded } = this.#instruments;
+    contactDuration.record(closed.seconds, {
+      [sc.ATTR_CONTACT_CHANNEL]: closed.channel,
+      [sc.ATTR_CONTACT_TYPE]: closed.type,
+      [sc.ATTR_CONTACT_END_REASON]: closed.endReason,
+      ...closed.operator,
     });
-    if (forced) this.#contactsForceEnded.add(1, { [sc.ATTR_CONTACT_END_REASON]: endReason });
+    if (closed.forced) contactsForceEnded.add(1, { [sc.ATTR_CONTACT_END_REASON]: closed.endReason });
   }
 
-  breakClosed(seconds: number, type: string, endReason: string, operator: Attributes | undefined, forced: boolean): void {
-    this.#breakDuration.record(seconds, { [sc.ATTR_BREAK_TYPE]: type, [sc.ATTR_BREAK_END_REASON]: endReason, ...operator });
-    if (forced) this.#breaksForceEnded.add(1, { [sc.ATTR_BREAK_END_REASON]: endReason });
+  breakClosed(closed: ClosedSpan): void {
+    const { breakDuration, breaksForceEnded } = this.#instruments;
+    breakDuration.record(closed.seconds, { [sc.ATTR_BREAK_TYPE]: closed.type, [sc.ATTR_BREAK_END_REASON]: closed.endReason, ...closed.operator });
+    if (closed.forced) breaksForceEnded.add(1, { [sc.ATTR_BREAK_END_REASON]: closed.endReason });
   }
 
   breakOverran(type: string, operator: Attributes | undefined): void {
-    this.#breakOverruns.add(1, { [sc.ATTR_BREAK_TYPE]: type, ...operator });
+    this.#instruments.breakOverruns.add(1, { [sc.ATTR_BREAK_TYPE]: type, ...operator });
   }
 }

@@ -1,11 +1,18 @@
-import type { CallCenterOperator } from './attributes.js';
 import type { BreakEvent } from './events/break.js';
 import type { ContactEvent } from './events/contact.js';
 import type { OpsScorecardEvent } from './events/ops-scorecard.js';
 import type { CallCenterValidationError } from './errors.js';
 import type { CallCenterPrivacyConfig } from './privacy/policy.js';
 
-export type { CallCenterOperator };
+/** The operator who handled an event. */
+export interface CallCenterOperator {
+  /** Stable id of the operator: a non-empty string of at most 256 characters. */
+  id: string;
+  /** Display name. */
+  name?: string;
+  /** Team or shift. */
+  team?: string;
+}
 
 /** The event each event type takes. */
 export interface CallCenterEventMap {
@@ -82,6 +89,23 @@ export interface CallCenterInstrumentationConfig {
    * @default Date.now
    */
   now?: () => number;
+  /**
+   * How far ahead of the clock (`now`) an event's time may be: a per-call
+   * `timestamp` or a `contact_start_time` later than now plus this, or
+   * before 1970, is refused (`invalid_value`). A timestamp in microseconds is
+   * the usual case; one such event would otherwise get whole export batches
+   * refused by the Collector.
+   * @default 300_000 (5 minutes)
+   */
+  maxClockSkewMs?: number;
+  /**
+   * Strings (other than identifiers, which are refused past 256 characters)
+   * are cut to this many UTF-16 code units; so are the strings inside `meta`,
+   * whose strings together are bounded to 4 times this. No exported string
+   * is longer. At least 256.
+   * @default 4096
+   */
+  maxStringLength?: number;
   /**
    * What happens to patient data before anything is emitted or buffered: per
    * sensitive attribute `keep`, `hash` (HMAC-SHA-256 with `key`) or `drop`,

@@ -31,7 +31,12 @@ describe('contact spans', () => {
         'call_center.contact.transfer',
       ]);
       expect(span?.events.map((e) => ms(e.time))).toEqual(times.slice(1, 4));
-      expect(span?.events[2]?.attributes).toMatchObject({ 'call_center.contact.action': 'transfer', 'call_center.contact.id': `c-${channel}` });
+      // A span event carries the action and what the event changed; the linked log record carries everything.
+      expect(span?.events.map((e) => e.attributes)).toEqual([
+        { 'call_center.contact.action': 'pause' },
+        { 'call_center.contact.action': 'resume' },
+        { 'call_center.contact.action': 'transfer' },
+      ]);
       expect(span?.attributes).toMatchObject({
         'call_center.contact.id': `c-${channel}`,
         'call_center.contact.channel': channel,

@@ -1,70 +1,87 @@
-import { SpanKind, type Attributes, type Span } from '@opentelemetry/api';
+import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
+import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
-import { ATTR_BREAK_OVERRUN, SPAN_BREAK, SPAN_EVENT_BREAK_PREFIX } from '../semconv.js';
-import { forSpanEvent, seconds, type LifecycleHost, type MetricOperator } from './host.js';
+import type { IngestEvent } from '../ingest/ingest-event.js';
+import {
+  ATTR_BREAK_ACTION,
+  ATTR_BREAK_CONSUMED_TIME,
+  ATTR_BREAK_OVERRUN,
+  ATTR_BREAK_TOTAL_TIME,
+  ATTR_BREAK_TYPE,
+  ATTR_META,
+  SPAN_BREAK,
+  SPAN_EVENT_BREAK_PREFIX,
+} from '../semconv.js';
+import { seconds } from './contacts.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
+import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
+import { metricOperator, type SpanOwner } from './span-owner.js';
 
-type BreakEvent = ParsedEvents['break'];
+type BreakFields = ParsedEvents['break'];
 
-interface OpenBreak extends OpenSpan {
+export interface OpenBreak extends OpenSpan {
+  /** Fixed by the `start`: the span's type and its duration metric's always agree. */
   readonly type: string;
-  readonly metricOperator: MetricOperator;
+  readonly operatorId: string | undefined;
   overrun: boolean;
+  readonly last: Record<string, AttributeValue | undefined>;
 }
+
+const EVENT_NAMES = eventNames(SPAN_EVENT_BREAK_PREFIX, BREAK_ACTIONS);
 
 /**
  * Breaks as spans: `start` opens `call_center.break` (one open break per
  * operator), `end` closes it, and every break action, start and end included,
- * is a span event carrying total and consumed time.
+ * is a span event carrying total and consumed time. A `start` while a break
+ * of the same type is open is a repeat (a span event); of another type, it
+ * ends the open break (end reason `superseded`) and opens a new one, so a
+ * span never changes type.
  */
 export class BreakSpans {
-  readonly open: OpenSpans<OpenBreak>;
-  readonly #host: LifecycleHost;
+  readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => {
+    const operator = metricOperator(entry.owner, entry.operatorId);
+    entry.owner.metrics.breakClosed({ seconds: seconds(entry.startMs, endMs), type: entry.type, endReason: reason, operator, forced });
+    if (entry.overrun) entry.owner.metrics.breakOverran(entry.type, operator);
+  });
+  readonly #providerOf: (owner: SpanOwner) => object;
 
-  constructor(host: LifecycleHost) {
-    this.#host = host;
-    this.open = new OpenSpans('break', () => host.breakLimits, (entry, reason, endMs, forced) => {
-      host.metrics.breakClosed(seconds(entry.startMs, endMs), entry.type, reason, entry.metricOperator, forced);
-      if (entry.overrun) host.metrics.breakOverran(entry.type, entry.metricOperator);
-    });
+  constructor(providerOf: (owner: SpanOwner) => object) {
+    this.#providerOf = providerOf;
   }
 
-  /** Applies one accepted break event; returns the span its log record belongs to, if any. */
-  onEvent(
-    event: BreakEvent,
-    attributes: Attributes,
-    operatorId: string | undefined,
-    metricOperator: MetricOperator,
-    timeMs: number,
-  ): Span | undefined {
-    const key = operatorId ?? '';
+  /** Applies one accepted break event; returns the span context its log record belongs to, if any. */
+  onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
+    const event = ev.fields as BreakFields;
+    const key = ev.operator?.id ?? '';
     const overrun = event.consumed_time > event.total_time;
     let open = this.open.get(key);
+    if (open && event.action === 'start' && event.type !== open.type) {
+      this.open.forceEnd(key, open, 'superseded', ev.timeMs);
+      open = undefined;
+    }
     if (!open) {
-      if (event.action === 'end' && overrun) this.#host.metrics.breakOverran(event.type, metricOperator);
+      if (event.action === 'end' && overrun) owner.metrics.breakOverran(event.type, metricOperator(owner, ev.operator?.id));
       if (event.action !== 'start') return undefined;
-      const span = this.#host.tracer.startSpan(SPAN_BREAK, {
-        kind: SpanKind.INTERNAL,
-        root: true,
-        startTime: timeMs,
-        attributes,
-      });
-      open = { span, startMs: timeMs, type: event.type, metricOperator, overrun: false };
-      this.open.add(key, open, timeMs);
-      this.#host.spanOpened();
+      const attributes = spanAttributes(ev.attributes);
+      const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: ev.timeMs, attributes });
+      open = { span, startMs: ev.timeMs, owner, provider: this.#providerOf(owner), type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
+      this.open.add(key, open, ev.timeMs);
     } else {
-      open.span.setAttributes(attributes);
+      // The span follows the break's figures; its type stays the start's.
+      for (const name in ev.attributes) if (name !== ATTR_BREAK_TYPE && name !== ATTR_META) open.span.setAttribute(name, ev.attributes[name]!);
     }
     const { span } = open;
-    const eventAttributes = forSpanEvent(attributes);
+    const attributes = changedAttributes(ATTR_BREAK_ACTION, event.action, ev.attributes, open.last);
+    // The contract puts total and consumed time on every break span event, changed or not.
+    attributes[ATTR_BREAK_TOTAL_TIME] = event.total_time;
+    attributes[ATTR_BREAK_CONSUMED_TIME] = event.consumed_time;
     if (overrun) {
       open.overrun = true;
       span.setAttribute(ATTR_BREAK_OVERRUN, true);
-      span.addEvent(SPAN_EVENT_BREAK_PREFIX + event.action, { ...eventAttributes, [ATTR_BREAK_OVERRUN]: true }, timeMs);
-    } else {
-      span.addEvent(SPAN_EVENT_BREAK_PREFIX + event.action, eventAttributes, timeMs);
+      attributes[ATTR_BREAK_OVERRUN] = true;
     }
-    if (event.action === 'end') this.open.end(key, open, 'end', timeMs);
-    return span;
+    span.addEvent(EVENT_NAMES[event.action]!, attributes, ev.timeMs);
+    if (event.action === 'end') this.open.end(key, open, 'end', ev.timeMs);
+    return span.spanContext();
   }
 }

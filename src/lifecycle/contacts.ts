@@ -1,28 +1,32 @@
-import { context, isSpanContextValid, SpanKind, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import { context, isSpanContextValid, SpanKind, trace, type AttributeValue, type Link, type SpanContext } from '@opentelemetry/api';
+import { CONTACT_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
-import {
-  ATTR_CONTACT_END_REASON,
-  ATTR_CONTACT_RECONSTRUCTED,
-  SPAN_CONTACT,
-  SPAN_EVENT_CONTACT_PREFIX,
-} from '../semconv.js';
-import { forSpanEvent, seconds, type LifecycleHost, type MetricOperator } from './host.js';
+import type { IngestEvent } from '../ingest/ingest-event.js';
+import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
+import { RecentlyEnded } from './recently-ended.js';
+import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
+import { metricOperator, type SpanOwner } from './span-owner.js';
 
-type ContactEvent = ParsedEvents['contact'];
+type ContactFields = ParsedEvents['contact'];
 
-interface OpenContact extends OpenSpan {
-  readonly channel: string;
-  readonly type: string;
-  readonly metricOperator: MetricOperator;
+export interface OpenContact extends OpenSpan {
+  channel: string;
+  type: string;
+  readonly operatorId: string | undefined;
+  /** What the span last heard of each attribute, so span events carry only changes. */
+  readonly last: Record<string, AttributeValue | undefined>;
 }
 
-/** How many ended contacts are remembered for repeated ends. */
-const RECENTLY_ENDED_MAX = 1024;
+const EVENT_NAMES = eventNames(SPAN_EVENT_CONTACT_PREFIX, CONTACT_ACTIONS);
 
-/** A contact is identified by its id, per operator when the operator is known. */
-function contactKey(operatorId: string | undefined, contactId: string): string {
-  return operatorId === undefined ? contactId : `${operatorId}\u0000${contactId}`;
+/**
+ * A contact's key: its id, per operator when the operator is known. The
+ * operator id is length-prefixed, so no pair of ids, whatever characters
+ * they hold, can make the key of another pair.
+ */
+export function contactKey(operatorId: string | undefined, contactId: string): string {
+  return operatorId === undefined ? `#${contactId}` : `${operatorId.length}:${operatorId}#${contactId}`;
 }
 
 /** A link to the span active where the contact started (e.g. the request that relayed the attend). */
@@ -31,6 +35,9 @@ function activeLinks(): Link[] | undefined {
   return active && isSpanContextValid(active.spanContext()) ? [{ context: active.spanContext() }] : undefined;
 }
 
+/** Epoch ms to seconds, never negative (event timestamps can arrive out of order). */
+export const seconds = (fromMs: number, toMs: number): number => Math.max(0, toMs - fromMs) / 1000;
+
 /**
  * Contacts as spans: `attend` opens `call_center.contact`, `end` or
  * `terminate` closes it, every other action on an open contact is a span
@@ -38,79 +45,74 @@ function activeLinks(): Link[] | undefined {
  * whatever request relayed its attend (that request is linked instead).
  */
 export class ContactSpans {
-  readonly open: OpenSpans<OpenContact>;
-  readonly #host: LifecycleHost;
-  /**
-   * Contacts ended lately, so that a repeated end joins the span it ended
-   * instead of reconstructing a second one. Bounded: oldest forgotten first.
-   */
-  readonly #recentlyEnded = new Map<string, Span>();
+  readonly open = new OpenSpans<OpenContact>('contact', (entry, reason, endMs, forced) =>
+    entry.owner.metrics.contactClosed({
+      seconds: seconds(entry.startMs, endMs),
+      channel: entry.channel,
+      type: entry.type,
+      endReason: reason,
+      operator: metricOperator(entry.owner, entry.operatorId),
+      forced,
+    }),
+  );
+  readonly #recent = new RecentlyEnded();
+  /** Resolves (and hooks) the SDK provider a new span comes from. */
+  readonly #providerOf: (owner: SpanOwner) => object;
 
-  constructor(host: LifecycleHost) {
-    this.#host = host;
-    this.open = new OpenSpans('contact', () => host.contactLimits, (entry, reason, endMs, forced) =>
-      host.metrics.contactClosed(seconds(entry.startMs, endMs), entry.channel, entry.type, reason, entry.metricOperator, true, forced),
-    );
+  constructor(providerOf: (owner: SpanOwner) => object) {
+    this.#providerOf = providerOf;
   }
 
-  /** Applies one accepted contact event; returns the span its log record belongs to, if any. */
-  onEvent(
-    event: ContactEvent,
-    attributes: Attributes,
-    operatorId: string | undefined,
-    metricOperator: MetricOperator,
-    timeMs: number,
-  ): Span | undefined {
-    const key = contactKey(operatorId, event.contact_id);
+  forgetEnded(): void {
+    this.#recent.clear();
+  }
+
+  /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
+  onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
+    const event = ev.fields as ContactFields;
+    const key = contactKey(ev.operator?.id, event.contact_id);
     const open = this.open.get(key);
-    const action = event.action;
+    const { action } = event;
     if (action === 'end' || action === 'terminate') {
-      if (!open) {
-        const ended = this.#recentlyEnded.get(key);
-        if (ended) return ended;
-        const rebuilt = this.#reconstruct(event, attributes, metricOperator, timeMs);
-        if (rebuilt) this.#remember(key, rebuilt);
-        return rebuilt;
-      }
-      this.#remember(key, open.span);
-      open.span.setAttributes(attributes);
-      this.open.end(key, open, action, timeMs);
-      return open.span;
+      if (!open) return this.#recent.get(key) ?? this.#reconstruct(key, ev, owner);
+      this.#update(open, ev);
+      this.open.end(key, open, action, ev.timeMs);
+      const ended = open.span.spanContext();
+      this.#recent.remember(key, ended);
+      return ended;
     }
     if (open) {
-      open.span.addEvent(SPAN_EVENT_CONTACT_PREFIX + action, forSpanEvent(attributes), timeMs);
-      if (action === 'update') open.span.setAttributes(attributes);
-      return open.span;
+      open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), ev.timeMs);
+      if (action === 'update') this.#update(open, ev);
+      return open.span.spanContext();
     }
-    if (action !== 'attend') return undefined;
+    // A late event of a contact that has ended still links to its span.
+    if (action !== 'attend') return this.#recent.get(key);
 
-    const span = this.#host.tracer.startSpan(SPAN_CONTACT, {
-      kind: SpanKind.INTERNAL,
-      root: true,
-      startTime: timeMs,
-      attributes,
-      links: activeLinks(),
-    });
+    const attributes = spanAttributes(ev.attributes);
+    const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: ev.timeMs, attributes, links: activeLinks() });
     const entry: OpenContact = {
       span,
-      startMs: timeMs,
+      startMs: ev.timeMs,
+      owner,
+      provider: this.#providerOf(owner),
       channel: event.contact_channel,
       type: event.contact_type,
-      metricOperator,
+      operatorId: ev.operator?.id,
+      last: { ...attributes },
     };
-    this.open.add(key, entry, timeMs);
-    this.#host.metrics.contactOpened(entry.channel, metricOperator);
-    this.#host.spanOpened();
-    return span;
+    this.open.add(key, entry, ev.timeMs);
+    owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
+    return span.spanContext();
   }
 
-  #remember(key: string, span: Span): void {
-    this.#recentlyEnded.delete(key);
-    this.#recentlyEnded.set(key, span);
-    if (this.#recentlyEnded.size > RECENTLY_ENDED_MAX) {
-      const oldest = this.#recentlyEnded.keys().next();
-      if (!oldest.done) this.#recentlyEnded.delete(oldest.value);
-    }
+  /** An update or the end: the span takes the event's attributes, and its metrics follow a changed channel or type. */
+  #update(open: OpenContact, ev: IngestEvent): void {
+    const event = ev.fields as ContactFields;
+    open.span.setAttributes(spanAttributes(ev.attributes));
+    if (open.channel !== event.contact_channel) open.owner.metrics.contactOpened(event.contact_channel, metricOperator(open.owner, open.operatorId));
+    open.channel = event.contact_channel;
+    open.type = event.contact_type;
   }
 
   /**
@@ -118,24 +120,33 @@ export class ContactSpans {
    * (`contact_start_time`, else `contact_duration`), the span is emitted
    * after the fact, marked reconstructed.
    */
-  #reconstruct(event: ContactEvent, attributes: Attributes, metricOperator: MetricOperator, timeMs: number): Span | undefined {
+  #reconstruct(key: string, ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
+    const event = ev.fields as ContactFields;
     let startMs: number;
     if (event.contact_start_time !== undefined) startMs = Date.parse(event.contact_start_time);
-    else if (event.contact_duration !== undefined) startMs = timeMs - event.contact_duration * 1000;
+    else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;
     else return undefined;
-    startMs = Math.min(startMs, timeMs);
-    const span = this.#host.tracer.startSpan(SPAN_CONTACT, {
+    startMs = Math.min(startMs, ev.timeMs);
+    const span = owner.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,
       startTime: startMs,
-      attributes,
+      attributes: spanAttributes(ev.attributes),
       links: activeLinks(),
     });
     span.setAttribute(ATTR_CONTACT_RECONSTRUCTED, true);
     span.setAttribute(ATTR_CONTACT_END_REASON, event.action);
-    span.end(timeMs);
-    const { contact_channel: channel, contact_type: type, action } = event;
-    this.#host.metrics.contactClosed(seconds(startMs, timeMs), channel, type, action, metricOperator, false, false);
-    return span;
+    span.end(ev.timeMs);
+    owner.metrics.contactClosed({
+      seconds: seconds(startMs, ev.timeMs),
+      channel: event.contact_channel,
+      type: event.contact_type,
+      endReason: event.action,
+      operator: metricOperator(owner, ev.operator?.id),
+      forced: false,
+    });
+    const ended = span.spanContext();
+    this.#recent.remember(key, ended);
+    return ended;
   }
 }

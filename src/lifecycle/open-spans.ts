@@ -1,36 +1,46 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_BREAK_END_REASON, ATTR_CONTACT_END_REASON } from '../semconv.js';
+import type { SpanOwner } from './span-owner.js';
 
 /** Why the instrumentation ended a span itself rather than on an event. */
-export type ForcedEndReason = 'timeout' | 'evicted' | 'disabled' | 'shutdown' | 'page_hide';
+export type ForcedEndReason = 'timeout' | 'evicted' | 'disabled' | 'shutdown' | 'page_hide' | 'superseded';
 
 export interface OpenSpan {
   readonly span: Span;
   /** When the span started, epoch ms. */
   readonly startMs: number;
-}
-
-export interface OpenSpanLimits {
-  readonly max: number;
-  readonly timeoutMs: number;
+  /** Who records its end; changed when its instrumentation hands it over. */
+  owner: SpanOwner;
+  /** The SDK provider its span came from: only that provider's shutdown ends it. */
+  readonly provider: object;
 }
 
 /** Told when a span of this kind has ended, by an event or forced: for the owner's metrics. */
 export type ClosedFunction<T> = (entry: T, reason: string, endMs: number, forced: boolean) => void;
 
+type Kind = 'contact' | 'break';
+
+function limitsOf(kind: Kind, owner: SpanOwner): { max: number; timeoutMs: number } {
+  const c = owner.config;
+  return kind === 'contact' ? { max: c.maxOpenContacts, timeoutMs: c.contactTimeoutMs } : { max: c.maxOpenBreaks, timeoutMs: c.breakTimeoutMs };
+}
+
 /** The status description of a span the instrumentation ended itself. */
-export function forcedEndMessage(kind: 'contact' | 'break', reason: ForcedEndReason, limits: OpenSpanLimits): string {
+export function forcedEndMessage(kind: Kind, reason: ForcedEndReason, owner: SpanOwner): string {
+  const { max, timeoutMs } = limitsOf(kind, owner);
   switch (reason) {
     case 'timeout':
-      return `${kind} open longer than ${kind}TimeoutMs (${limits.timeoutMs} ms)`;
+      return `${kind} open longer than ${kind}TimeoutMs (${timeoutMs} ms)`;
     case 'evicted':
-      return `more than ${limits.max} ${kind}s open (maxOpen${kind === 'contact' ? 'Contacts' : 'Breaks'}): the oldest was ended`;
+      return `more than ${max} ${kind}s open (maxOpen${kind === 'contact' ? 'Contacts' : 'Breaks'}): the oldest was ended`;
     case 'disabled':
       return `instrumentation disabled while the ${kind} was open`;
     case 'shutdown':
       return `tracer provider shut down while the ${kind} was open`;
     case 'page_hide':
       return `the page went away (tab closed, navigation) while the ${kind} was open`;
+    case 'superseded':
+      return `a ${kind} of another type started before this one ended`;
   }
 }
 
@@ -40,17 +50,15 @@ export function forcedEndMessage(kind: 'contact' | 'break', reason: ForcedEndRea
  * Every way a span leaves (its ending event, timeout, eviction, disable,
  * shutdown) goes through one place that records the end reason, marks forced
  * ends ERROR with a description, ends the span no earlier than it started,
- * and tells the owner.
+ * and tells the owner's metrics.
  */
 export class OpenSpans<T extends OpenSpan> {
   readonly #open = new Map<string, T>();
-  readonly #kind: 'contact' | 'break';
-  readonly #limits: () => OpenSpanLimits;
+  readonly #kind: Kind;
   readonly #closed: ClosedFunction<T>;
 
-  constructor(kind: 'contact' | 'break', limits: () => OpenSpanLimits, closed: ClosedFunction<T>) {
+  constructor(kind: Kind, closed: ClosedFunction<T>) {
     this.#kind = kind;
-    this.#limits = limits;
     this.#closed = closed;
   }
 
@@ -62,9 +70,13 @@ export class OpenSpans<T extends OpenSpan> {
     return this.#open.get(key);
   }
 
-  /** Adds an entry, first evicting the oldest ones if the maximum is reached. */
+  values(): IterableIterator<T> {
+    return this.#open.values();
+  }
+
+  /** Adds an entry, first evicting the oldest ones if its owner's maximum is reached. */
   add(key: string, entry: T, nowMs: number): void {
-    const { max } = this.#limits();
+    const { max } = limitsOf(this.#kind, entry.owner);
     for (const [oldestKey, oldest] of this.#open) {
       if (this.#open.size < max) break;
       this.#open.delete(oldestKey);
@@ -79,28 +91,37 @@ export class OpenSpans<T extends OpenSpan> {
     this.#end(entry, reason, atMs, false);
   }
 
-  /** Ends every span open longer than the timeout. */
-  sweep(nowMs: number): void {
-    const { timeoutMs } = this.#limits();
+  /** Ends an open span for a reason of the instrumentation's. */
+  forceEnd(key: string, entry: T, reason: ForcedEndReason, atMs: number): void {
+    this.#open.delete(key);
+    this.#end(entry, reason, atMs, true);
+  }
+
+  /** Ends every span open longer than its owner's timeout, by its owner's clock; `only` limits it to one owner's spans. */
+  sweep(only?: SpanOwner): void {
     for (const [key, entry] of this.#open) {
-      if (nowMs - entry.startMs <= timeoutMs) continue;
-      this.#open.delete(key);
-      this.#end(entry, 'timeout', nowMs, true);
+      if (only && entry.owner !== only) continue;
+      const nowMs = entry.owner.config.now();
+      if (nowMs - entry.startMs > limitsOf(this.#kind, entry.owner).timeoutMs) this.forceEnd(key, entry, 'timeout', nowMs);
     }
   }
 
-  /** Ends every open span, e.g. on disable or provider shutdown. */
-  endAll(reason: ForcedEndReason, nowMs: number): void {
-    const entries = [...this.#open.values()];
-    this.#open.clear();
-    for (const entry of entries) this.#end(entry, reason, nowMs, true);
+  /** Ends every open span that `which` selects (all by default), e.g. on disable, provider shutdown, page hide. */
+  endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true): T[] {
+    const ended: T[] = [];
+    for (const [key, entry] of this.#open) {
+      if (!which(entry)) continue;
+      this.forceEnd(key, entry, reason, entry.owner.config.now());
+      ended.push(entry);
+    }
+    return ended;
   }
 
   #end(entry: T, reason: string, atMs: number, forced: boolean): void {
     const endMs = Math.max(atMs, entry.startMs);
     const { span } = entry;
     span.setAttribute(this.#kind === 'contact' ? ATTR_CONTACT_END_REASON : ATTR_BREAK_END_REASON, reason);
-    if (forced) span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage(this.#kind, reason as ForcedEndReason, this.#limits()) });
+    if (forced) span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage(this.#kind, reason as ForcedEndReason, entry.owner) });
     span.end(endMs);
     this.#closed(entry, reason, endMs, forced);
   }

@@ -1,13 +1,13 @@
 import type { TracerProvider } from '@opentelemetry/api';
-import { ccDiag } from '../diag.js';
+import { report } from '../diag.js';
 
-type Shutdownable = TracerProvider & { shutdown(...args: unknown[]): unknown };
+type Shutdownable = { shutdown(...args: unknown[]): unknown };
 type Delegating = TracerProvider & { getDelegate(): TracerProvider };
 
 const listeners = new WeakMap<object, Set<() => void>>();
 
-/** The SDK provider behind the API's global proxy, or the provider itself. */
-function resolve(provider: TracerProvider): TracerProvider {
+/** The SDK provider behind the API's global proxy, or the provider itself: what a span really comes from. */
+export function resolveProvider(provider: TracerProvider): object {
   const delegating = provider as Partial<Delegating>;
   return typeof delegating.getDelegate === 'function' ? delegating.getDelegate() : provider;
 }
@@ -20,8 +20,8 @@ function resolve(provider: TracerProvider): TracerProvider {
  * provider). Returns false when the provider has no shutdown to wrap (the
  * API's no-op provider, or one whose `shutdown` cannot be replaced).
  */
-export function onProviderShutdown(provider: TracerProvider, listener: () => void): boolean {
-  const target = resolve(provider) as Partial<Shutdownable>;
+export function onProviderShutdown(provider: object, listener: () => void): boolean {
+  const target = provider as Partial<Shutdownable>;
   let set = listeners.get(target);
   if (!set) {
     const original = target.shutdown;
@@ -33,7 +33,7 @@ export function onProviderShutdown(provider: TracerProvider, listener: () => voi
           try {
             l();
           } catch (cause) {
-            ccDiag.error('ending open spans at provider shutdown failed', cause);
+            report('error', 'ending open spans at provider shutdown failed', cause);
           }
         }
         return original.apply(this, args);
@@ -48,11 +48,11 @@ export function onProviderShutdown(provider: TracerProvider, listener: () => voi
   return true;
 }
 
-/** Asks the SDK provider (behind the global proxy when needed) to export what it holds; failures go to diag. */
-export function flushTracerProvider(provider: TracerProvider): void {
-  const target = resolve(provider) as Partial<{ forceFlush(): Promise<void> }>;
+/** Asks an SDK provider to export what it holds; failures go to diag. */
+export function flushProvider(provider: object): void {
+  const target = provider as Partial<{ forceFlush(): Promise<void> }>;
   if (typeof target.forceFlush !== 'function') return;
-  const failed = (cause: unknown) => ccDiag.warn('flushing spans at page hide failed', cause);
+  const failed = (cause: unknown) => report('warn', 'flushing spans at page hide failed', cause);
   try {
     target.forceFlush().catch(failed);
   } catch (cause) {

@@ -1,4 +1,5 @@
 import type { AnyValue } from '@opentelemetry/api';
+import { boundText } from './bounds.js';
 
 /** Bounds on a sanitised `meta` value; exported for tests and docs. */
 export const META_LIMITS = Object.freeze({
@@ -10,6 +11,8 @@ export const META_LIMITS = Object.freeze({
   maxEntries: 128,
   /** Values kept in the whole tree; past that, entries are left out. */
   maxNodes: 1024,
+  /** Characters of keys and strings kept in the whole tree, in multiples of the string limit; past that, entries are left out. */
+  maxTotalStrings: 4,
 });
 
 const CIRCULAR = '[Circular]';
@@ -18,10 +21,15 @@ const UNREADABLE = '[Unreadable]';
 
 interface Budget {
   nodes: number;
+  /** Characters of strings and keys still allowed. */
+  chars: number;
+  readonly maxString: number;
 }
 
-function cut(s: string): string {
-  return s.length > META_LIMITS.maxStringLength ? `${s.slice(0, META_LIMITS.maxStringLength)}…[truncated]` : s;
+function cut(s: string, budget: Budget): string {
+  const out = boundText(s, Math.max(1, Math.min(budget.maxString, budget.chars)));
+  budget.chars -= out.length;
+  return out;
 }
 
 /**
@@ -31,19 +39,20 @@ function cut(s: string): string {
  * string length bounded. Never throws, whatever the value's getters or proxy
  * traps do. Returns `undefined` for values that have nothing to export.
  */
-export function sanitizeMeta(value: unknown): AnyValue | undefined {
+export function sanitizeMeta(value: unknown, maxStringLength: number = META_LIMITS.maxStringLength): AnyValue | undefined {
   try {
-    return walk(value, 0, new WeakSet(), { nodes: 0 });
+    const budget: Budget = { nodes: 0, chars: maxStringLength * META_LIMITS.maxTotalStrings, maxString: maxStringLength };
+    return walk(value, 0, new WeakSet(), budget);
   } catch {
     return UNREADABLE;
   }
 }
 
 function walk(value: unknown, depth: number, seen: WeakSet<object>, budget: Budget): AnyValue | undefined {
-  if (++budget.nodes > META_LIMITS.maxNodes) return undefined;
+  if (++budget.nodes > META_LIMITS.maxNodes || budget.chars <= 0) return undefined;
   switch (typeof value) {
     case 'string':
-      return cut(value);
+      return cut(value, budget);
     case 'boolean':
       return value;
     case 'number':
@@ -68,7 +77,7 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>, budget: Budg
     if (Array.isArray(obj)) out = walkArray(obj, depth, seen, budget);
     else if (obj instanceof Map) out = walkEntries(obj.entries(), depth, seen, budget);
     else if (obj instanceof Set) out = walkArray(Array.from(obj), depth, seen, budget);
-    else if (obj instanceof Error) out = { name: cut(String(obj.name)), message: cut(String(obj.message)) };
+    else if (obj instanceof Error) out = { name: cut(String(obj.name), budget), message: cut(String(obj.message), budget) };
     else out = walkEntries(ownEntries(obj), depth, seen, budget);
     seen.delete(obj);
     return out;
@@ -92,7 +101,7 @@ function* ownEntries(obj: object): Iterable<[unknown, unknown]> {
 function walkArray(arr: readonly unknown[], depth: number, seen: WeakSet<object>, budget: Budget): AnyValue[] {
   const out: AnyValue[] = [];
   const n = Math.min(arr.length, META_LIMITS.maxEntries);
-  for (let i = 0; i < n && budget.nodes < META_LIMITS.maxNodes; i++) {
+  for (let i = 0; i < n && budget.nodes < META_LIMITS.maxNodes && budget.chars > 0; i++) {
     let item: unknown;
     try {
       item = arr[i];
@@ -110,10 +119,10 @@ function walkEntries(entries: Iterable<[unknown, unknown]>, depth: number, seen:
   const out: Record<string, AnyValue> = {};
   let kept = 0;
   for (const [key, item] of entries) {
-    if (kept >= META_LIMITS.maxEntries || budget.nodes >= META_LIMITS.maxNodes) break;
+    if (kept >= META_LIMITS.maxEntries || budget.nodes >= META_LIMITS.maxNodes || budget.chars <= 0) break;
+    const name = cut(typeof key === 'string' ? key : String(key), budget);
     const v = walk(item, depth + 1, seen, budget);
     if (v === undefined) continue;
-    const name = cut(typeof key === 'string' ? key : String(key));
     // Renamed: any code that copies the map by assignment (the SDK does)
     // would set the copy's prototype instead of adding an entry.
     out[name === '__proto__' ? '[__proto__]' : name] = v;

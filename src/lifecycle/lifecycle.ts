@@ -1,0 +1,139 @@
+import type { SpanContext } from '@opentelemetry/api';
+import { report } from '../diag.js';
+import type { IngestEvent } from '../ingest/ingest-event.js';
+import { BreakSpans } from './breaks.js';
+import { ContactSpans } from './contacts.js';
+import type { ForcedEndReason, OpenSpan } from './open-spans.js';
+import { onPageHide } from './page-hide.js';
+import { flushProvider, onProviderShutdown, resolveProvider } from './provider-shutdown.js';
+import { metricOperator, type SpanOwner } from './span-owner.js';
+
+/** How often open spans are checked for timeouts: a tenth of the shorter timeout, between 1 s and 1 min. */
+function sweepIntervalMs(owner: SpanOwner): number {
+  const { contactTimeoutMs, breakTimeoutMs } = owner.config;
+  return Math.min(60_000, Math.max(1_000, Math.min(contactTimeoutMs, breakTimeoutMs) / 10));
+}
+
+/**
+ * The one owner of lifecycle state: open contacts and breaks, the sweep
+ * timer, the page-hide and provider-shutdown hooks. One per realm, shared by
+ * every enabled instrumentation (each a {@link SpanOwner}), so that an
+ * instance that takes over (a second registration, a hot reload) continues
+ * what the previous one opened, and so that nothing here depends on which
+ * instance is asked.
+ */
+export class Lifecycle {
+  readonly contacts = new ContactSpans((owner) => this.#providerOf(owner));
+  readonly breaks = new BreakSpans((owner) => this.#providerOf(owner));
+  /** Enabled owners, in the order they were enabled: the last one inherits what a disabled one leaves. */
+  readonly #owners = new Set<SpanOwner>();
+  readonly #hooked = new WeakSet<object>();
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #removePageHide: (() => void) | undefined;
+
+  get openCount(): number {
+    return this.contacts.open.size + this.breaks.open.size;
+  }
+
+  /** An instrumentation was enabled. */
+  attach(owner: SpanOwner): void {
+    this.#owners.delete(owner);
+    this.#owners.add(owner);
+    // In a browser, a closing tab would lose its open spans: end them and flush.
+    this.#removePageHide ??= onPageHide(() => this.#pageHide());
+  }
+
+  /**
+   * An instrumentation was disabled: its open spans go on under the most
+   * recently enabled one still enabled, or, when none is, are ended
+   * (end reason `disabled`) so that nothing silently disappears.
+   */
+  detach(owner: SpanOwner): void {
+    if (!this.#owners.delete(owner)) return;
+    const heir = [...this.#owners].at(-1);
+    const mine = (entry: OpenSpan) => entry.owner === owner;
+    if (heir) {
+      for (const entry of this.contacts.open.values()) if (mine(entry)) entry.owner = heir;
+      for (const entry of this.breaks.open.values()) if (mine(entry)) entry.owner = heir;
+    } else {
+      this.#endWhere('disabled', mine);
+    }
+    if (this.#owners.size === 0) {
+      // Nobody is left to continue anything: what was known of ended contacts goes too.
+      this.contacts.forgetEnded();
+      this.#removePageHide?.();
+      this.#removePageHide = undefined;
+    }
+    if (this.openCount === 0) this.#stopTimer();
+  }
+
+  /** Applies one accepted contact or break event; returns the span context its log record belongs to. */
+  onEvent(ev: IngestEvent, owner: SpanOwner, nowMs: number): SpanContext | undefined {
+    // Timeouts follow the configured clock only: an event's own time never ends anybody's spans.
+    if (nowMs >= owner.nextSweepMs) this.#sweep(owner, nowMs);
+    const span = ev.type === 'contact' ? this.contacts.onEvent(ev, owner) : ev.type === 'break' ? this.breaks.onEvent(ev, owner) : undefined;
+    if (this.#timer === undefined && this.openCount > 0) this.#startTimer(owner);
+    return span;
+  }
+
+  /** Visits the open contacts an owner records metrics for. */
+  openContacts(owner: SpanOwner, visit: (channel: string, operator: ReturnType<typeof metricOperator>) => void): void {
+    for (const entry of this.contacts.open.values()) if (entry.owner === owner) visit(entry.channel, metricOperator(owner, entry.operatorId));
+  }
+
+  /** The SDK provider a new span of `owner` comes from; its shutdown is hooked once, to end that provider's spans only. */
+  #providerOf(owner: SpanOwner): object {
+    const provider = resolveProvider(owner.tracerProvider);
+    if (!this.#hooked.has(provider)) {
+      this.#hooked.add(provider);
+      onProviderShutdown(provider, () => this.#endWhere('shutdown', (entry) => entry.provider === provider));
+    }
+    return provider;
+  }
+
+  #sweep(owner: SpanOwner, nowMs: number): void {
+    this.contacts.open.sweep(owner);
+    this.breaks.open.sweep(owner);
+    owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
+  }
+
+  #endWhere(reason: ForcedEndReason, which: (entry: OpenSpan) => boolean): OpenSpan[] {
+    const ended: OpenSpan[] = [];
+    try {
+      ended.push(...this.contacts.open.endWhere(reason, which), ...this.breaks.open.endWhere(reason, which));
+    } catch (cause) {
+      report('error', `ending open spans (${reason}) failed`, cause);
+    }
+    if (this.openCount === 0) this.#stopTimer();
+    return ended;
+  }
+
+  #pageHide(): void {
+    const ended = this.#endWhere('page_hide', () => true);
+    for (const provider of new Set(ended.map((entry) => entry.provider))) flushProvider(provider);
+  }
+
+  #startTimer(owner: SpanOwner): void {
+    this.#timer = setInterval(() => {
+      try {
+        this.contacts.open.sweep();
+        this.breaks.open.sweep();
+      } catch (cause) {
+        report('error', 'sweeping open spans failed', cause);
+      }
+      if (this.openCount === 0) this.#stopTimer();
+    }, sweepIntervalMs(owner));
+    // Never keep a Node process alive for the sake of a sweep (browsers return a number).
+    const timer = this.#timer as { unref?: () => void };
+    if (typeof timer.unref === 'function') timer.unref();
+  }
+
+  #stopTimer(): void {
+    if (this.#timer === undefined) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+/** The realm's lifecycle state, shared by every instrumentation loaded from this copy of the package. */
+export const lifecycle = /*#__PURE__*/ new Lifecycle();
