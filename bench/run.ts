@@ -24,7 +24,7 @@ console.log('\nper event (median of 100-call samples)         plugin     bare SD
 for (const p of micro.pairs) {
   console.log(`${p.name.padEnd(44)} ${fmt(p.pluginNs).padStart(9)}  ${fmt(p.bareNs).padStart(10)}  ${p.ratio.toFixed(2).padStart(5)}x   ≤ 1.25x`);
 }
-console.log('\nvalidation alone, per event             valid path (checks + policy + attributes)   zod parser (invalid events)');
+console.log('\nvalidation alone, per event             valid path (read, rules, bounds, policy, attributes)   invalid path (every field explained)');
 for (const [type, ns] of Object.entries(micro.validation)) console.log(`  ${type.padEnd(42)} ${fmt(ns).padStart(9)}   ${fmt(micro.zod[type] ?? NaN).padStart(12)}`);
 console.log('\nmemory');
 console.log(`  per open contact                           ${memory.bytesPerOpenContact} bytes`);

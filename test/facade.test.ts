@@ -1,4 +1,4 @@
-import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
+import { captureDiag, type DiagCapture } from './helpers/diag.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallCenter, CallCenterAction, CallCenterEventType } from '../src/index.js';
 import { minimalContact } from './helpers/events.js';
@@ -10,16 +10,12 @@ const make = () => {
   harnesses.push(h);
   return h;
 };
-const warnings: string[] = [];
+let diagnostics: DiagCapture;
 beforeEach(() => {
-  warnings.length = 0;
-  diag.setLogger(
-    { ...new DiagConsoleLogger(), warn: (...args: unknown[]) => void warnings.push(args.join(" ")), error: () => {}, info: () => {}, debug: () => {}, verbose: () => {} },
-    DiagLogLevel.WARN,
-  );
+  diagnostics = captureDiag();
 });
 afterEach(async () => {
-  diag.disable();
+  diagnostics.stop();
   await Promise.all(harnesses.splice(0).map((h) => h.shutdown()));
 });
 
@@ -29,8 +25,8 @@ describe('CallCenter.logIngestEvent', () => {
     const bad = CallCenter.logIngestEvent(CallCenterEventType.Contact, { ...minimalContact(), action: 'fly' } as never);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.issues[0]).toMatchObject({ path: 'action', code: 'invalid_value' });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/action: expected one of .*no CallCenterInstrumentation is enabled/);
+    expect(diagnostics.warn).toHaveLength(1);
+    expect(diagnostics.warn[0]).toMatch(/action: expected one of .*no CallCenterInstrumentation is enabled/);
   });
 
   it('delegates to the enabled instrumentation', () => {

@@ -13,6 +13,8 @@ export function captureDiag(): DiagCapture {
   const warn: string[] = [];
   const error: string[] = [];
   const noop = () => {};
-  diag.setLogger({ warn: (m: string) => void warn.push(m), error: (m: string) => void error.push(m), info: noop, debug: noop, verbose: noop }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  // A component logger passes its namespace first: the line is every argument, joined.
+  const line = (to: string[]) => (...args: unknown[]) => void to.push(args.map(String).join(' '));
+  diag.setLogger({ warn: line(warn), error: line(error), info: noop, debug: noop, verbose: noop }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
   return { warn, error, stop: () => diag.disable() };
 }

@@ -87,8 +87,8 @@ describe('hostile values never escape in report mode', () => {
       h = createHarness();
       const errors: CallCenterValidationError[] = [];
       h.instrumentation.setConfig({ onInvalidEvent: (e) => errors.push(e) });
-      const call = (target: { logIngestEvent: (...a: never[]) => unknown }) => target.logIngestEvent(...(args as never[]));
-      const results = [call(h.instrumentation), call(CallCenter)] as Array<{ ok: boolean; error?: CallCenterValidationError }>;
+      const call = (target: { logIngestEvent: (...a: never[]) => unknown }) => target.logIngestEvent(...(args as unknown as never[]));
+      const results = [call(h.instrumentation), call(CallCenter)] as unknown as Array<{ ok: boolean; error?: CallCenterValidationError }>;
       for (const result of results) {
         expect(result.ok).toBe(false);
         expect(result.error).toBeInstanceOf(CallCenterValidationError);

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hex, HmacSha256, sha256 } from '../src/privacy/hmac-sha256.js';
+import { hex, HmacSha256, sha256 } from '../../src/privacy/hmac-sha256.js';
 
 const sha256Hex = (message: Uint8Array) => hex(sha256(message));
 

@@ -1,9 +1,9 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallCenterAction, CallCenterEventType, ContactChannel, ContactType } from '../src/index.js';
-import { minimalContact } from './helpers/events.js';
-import { CONTACT_SEQUENCE, ingest, ms, spanNamed, TestClock } from './helpers/lifecycle.js';
-import { createHarness, type Harness } from './helpers/otel.js';
+import { CallCenterAction, CallCenterEventType, ContactChannel, ContactType } from '../../src/index.js';
+import { minimalContact } from '../helpers/events.js';
+import { CONTACT_SEQUENCE, ingest, ms, spanNamed, TestClock } from '../helpers/lifecycle.js';
+import { createHarness, type Harness } from '../helpers/otel.js';
 
 let h: Harness;
 afterEach(() => h.shutdown());

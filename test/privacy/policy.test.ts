@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallCenterAction, SENSITIVE_ATTRIBUTES, type PrivacyAction, type SensitiveAttribute } from '../src/index.js';
-import { EVENT_RULES } from '../src/events/field-rules.js';
-import { fullBreak, fullContact, fullScorecard } from './helpers/events.js';
-import { ingest } from './helpers/lifecycle.js';
-import { counterValue, createHarness, type Harness } from './helpers/otel.js';
+import { CallCenterAction, SENSITIVE_ATTRIBUTES, type PrivacyAction, type SensitiveAttribute } from '../../src/index.js';
+import { EVENT_RULES } from '../../src/events/field-rules.js';
+import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
+import { ingest } from '../helpers/lifecycle.js';
+import { KEEP_ALL } from '../helpers/privacy.js';
+import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
 const KEY = 'test-key-please-rotate';
 const hmac = (value: string, key = KEY) => createHmac('sha256', key).update(value).digest('hex');
@@ -134,7 +135,7 @@ describe('privacy policy', () => {
   });
 
   it('never puts sensitive attributes in bodies or span names, whatever the policy', () => {
-    h = createHarness({ privacy: { fields: Object.fromEntries(SENSITIVE_ATTRIBUTES.map((n) => [n, 'keep'])) } });
+    h = createHarness({ privacy: KEEP_ALL });
     ingest(h, 'contact', fullContact());
     ingest(h, 'contact', { ...fullContact(), action: CallCenterAction.End });
     const visible = JSON.stringify([h.records().map((r) => r.body), h.spans.getFinishedSpans().map((s) => [s.name, s.events.map((e) => e.name)])]);

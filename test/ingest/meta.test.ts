@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { META_LIMITS } from '../src/index.js';
-import { sanitizeMeta } from '../src/meta.js';
+import { META_LIMITS } from '../../src/index.js';
+import { sanitizeMeta } from '../../src/ingest/meta.js';
 
 describe('sanitizeMeta', () => {
   it('keeps JSON-like values as they are', () => {

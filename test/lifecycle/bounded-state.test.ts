@@ -3,10 +3,10 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { ExportResult } from '@opentelemetry/core';
 import { SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CallCenter, CallCenterAction, CallCenterInstrumentation, CallCenterEventType } from '../src/index.js';
-import { minimalContact } from './helpers/events.js';
-import { ingest, ms, TestClock } from './helpers/lifecycle.js';
-import { counterValue, createHarness, type Harness } from './helpers/otel.js';
+import { CallCenter, CallCenterAction, CallCenterInstrumentation, CallCenterEventType } from '../../src/index.js';
+import { minimalContact } from '../helpers/events.js';
+import { ingest, ms, TestClock } from '../helpers/lifecycle.js';
+import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

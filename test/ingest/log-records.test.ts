@@ -1,15 +1,15 @@
 import { SeverityNumber } from '@opentelemetry/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CallCenterEventType, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD, SENSITIVE_ATTRIBUTES } from '../src/index.js';
-import { fullBreak, fullContact, fullScorecard, minimalContact } from './helpers/events.js';
-import { createHarness, type Harness } from './helpers/otel.js';
+import { CallCenterEventType, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD, SENSITIVE_ATTRIBUTES } from '../../src/index.js';
+import { fullBreak, fullContact, fullScorecard, minimalContact } from '../helpers/events.js';
+import { KEEP_ALL } from '../helpers/privacy.js';
+import { createHarness, type Harness } from '../helpers/otel.js';
 
 let h: Harness;
 // These tests check the mapping itself, so every sensitive field is kept;
 // test/privacy.test.ts checks the policy.
-const KEEP_ALL = Object.fromEntries(SENSITIVE_ATTRIBUTES.map((name) => [name, 'keep' as const]));
 beforeEach(() => {
-  h = createHarness({ operator: { id: 'op-17', name: 'Asha', team: 'night' }, privacy: { fields: KEEP_ALL } });
+  h = createHarness({ operator: { id: 'op-17', name: 'Asha', team: 'night' }, privacy: KEEP_ALL });
 });
 afterEach(() => h.shutdown());
 

@@ -7,9 +7,9 @@ import {
   ContactChannel,
   ContactType,
   type CallCenterEventMap,
-} from '../src/index.js';
-import { fullBreak, fullContact, fullScorecard } from './helpers/events.js';
-import { counterValue, createHarness, type Harness } from './helpers/otel.js';
+} from '../../src/index.js';
+import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
+import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
 let h: Harness;
 beforeEach(() => {
