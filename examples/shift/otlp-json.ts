@@ -43,6 +43,9 @@ export interface LogRecord {
   severityText: string;
   traceId: string;
   spanId: string;
+  /** Epoch milliseconds: when the event happened, and when the SDK saw it. */
+  timeMs: number;
+  observedTimeMs: number;
   attributes: Record<string, unknown>;
 }
 
@@ -55,7 +58,8 @@ export interface SpanRecord {
   startMs: number;
   endMs: number;
   attributes: Record<string, unknown>;
-  events: Array<{ name: string; attributes: Record<string, unknown> }>;
+  /** Span events, each with its epoch milliseconds. */
+  events: Array<{ name: string; timeMs: number; attributes: Record<string, unknown> }>;
   status: { code?: number; message?: string };
 }
 
@@ -69,6 +73,11 @@ export interface MetricPoint {
 }
 
 type Json = Record<string, any>; // OTLP/JSON as parsed
+
+/** A `*UnixNano` field (a 64-bit integer, as a string) in epoch milliseconds; 0 when absent. */
+function millis(unixNano: string | number | undefined): number {
+  return Number(BigInt(unixNano ?? 0) / 1_000_000n);
+}
 
 function service(resource: Json | undefined): string {
   return String(attributes(resource?.attributes)['service.name'] ?? '');
@@ -92,6 +101,8 @@ export function logRecords(requests: OtlpRequest[]): LogRecord[] {
     severityText: r.severityText ?? '',
     traceId: r.traceId ?? '',
     spanId: r.spanId ?? '',
+    timeMs: millis(r.timeUnixNano),
+    observedTimeMs: millis(r.observedTimeUnixNano),
     attributes: attributes(r.attributes),
   }));
 }
@@ -102,10 +113,10 @@ export function spans(requests: OtlpRequest[]): SpanRecord[] {
     name: s.name,
     traceId: s.traceId,
     spanId: s.spanId,
-    startMs: Number(BigInt(s.startTimeUnixNano ?? 0) / 1_000_000n),
-    endMs: Number(BigInt(s.endTimeUnixNano ?? 0) / 1_000_000n),
+    startMs: millis(s.startTimeUnixNano),
+    endMs: millis(s.endTimeUnixNano),
     attributes: attributes(s.attributes),
-    events: (s.events ?? []).map((e: Json) => ({ name: e.name, attributes: attributes(e.attributes) })),
+    events: (s.events ?? []).map((e: Json) => ({ name: e.name, timeMs: millis(e.timeUnixNano), attributes: attributes(e.attributes) })),
     status: s.status ?? {},
   }));
 }
