@@ -1,6 +1,6 @@
 import * as sc from '../semconv.js';
 import { BREAK_ACTIONS, BREAK_TYPES, CONTACT_ACTIONS, CONTACT_CHANNELS, CONTACT_TYPES, type CallCenterEventType } from './enums.js';
-import { ISO_DATE_TIME } from './iso-date-time.js';
+import { isIsoDateTime } from './iso-date-time.js';
 
 /** The contract's formats. `enum` fields are STRING with a closed set of values; `any` is `meta`. */
 export type FieldFormat = 'STRING' | 'FLOAT' | 'INTEGER' | 'BOOLEAN' | 'ISO 8601' | 'ENUM' | 'ANY';
@@ -37,6 +37,8 @@ export interface EventRules {
   readonly list: readonly FieldRule[];
   /** How many fields are required. */
   readonly required: number;
+  /** Every field, undefined: an event's snapshot starts as a copy of it, so it has one shape whatever the event's key order. */
+  readonly blank: Readonly<Record<string, unknown>>;
 }
 
 const CHECKS: Record<Exclude<FieldFormat, 'ENUM'>, (value: unknown) => boolean> = {
@@ -44,7 +46,7 @@ const CHECKS: Record<Exclude<FieldFormat, 'ENUM'>, (value: unknown) => boolean> 
   FLOAT: (v) => typeof v === 'number' && Number.isFinite(v),
   INTEGER: Number.isSafeInteger,
   BOOLEAN: (v) => typeof v === 'boolean',
-  'ISO 8601': (v) => typeof v === 'string' && ISO_DATE_TIME.test(v),
+  'ISO 8601': (v) => typeof v === 'string' && isIsoDateTime(v),
   ANY: () => true,
 };
 
@@ -59,7 +61,8 @@ function rulesOf(type: CallCenterEventType, specs: readonly Spec[]): EventRules 
     }
     return { name, index, attribute, optional: !!optional, format, check: CHECKS[format], bound: bound ?? (format === 'STRING' ? 'text' : 'fixed') };
   });
-  return { type, list, byName: new Map(list.map((r) => [r.name, r])), required: list.filter((r) => !r.optional).length };
+  const blank = Object.fromEntries(list.map((r) => [r.name, undefined]));
+  return { type, list, byName: new Map(list.map((r) => [r.name, r])), required: list.filter((r) => !r.optional).length, blank };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
+import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { IngestEvent } from './ingest-event.js';
 
 /** Identifiers longer than this are refused, not cut: a cut id would join unrelated contacts. */
@@ -90,7 +91,7 @@ export function boundEvent(ev: IngestEvent, limits: BoundsLimits): CallCenterVal
         break;
       case 'time': {
         const text = value as string;
-        problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(Date.parse(text), limits);
+        problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(parseIsoDateTime(text), limits);
         break;
       }
       case 'duration': {

@@ -11,7 +11,7 @@ import type { EventRules, FieldRule } from '../events/field-rules.js';
 export interface IngestEvent {
   readonly type: CallCenterEventType;
   readonly rules: EventRules;
-  /** The event's known fields, each read once (a plain object: no getters, no prototype tricks). */
+  /** The event's known fields, each read once (a plain object: no getters, no prototype tricks); absent ones undefined. */
   readonly fields: Record<string, unknown>;
   /** The known fields present, in the event's own order, with their values at the same index. */
   readonly present: FieldRule[];
@@ -32,7 +32,7 @@ export function newIngestEvent(type: CallCenterEventType, rules: EventRules): In
   return {
     type,
     rules,
-    fields: {},
+    fields: { ...rules.blank },
     present: [],
     values: [],
     unknown: [],

@@ -1,5 +1,6 @@
 import { context, isSpanContextValid, SpanKind, trace, type AttributeValue, type Link, type SpanContext } from '@opentelemetry/api';
 import { CONTACT_ACTIONS } from '../events/enums.js';
+import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
 import type { IngestEvent } from '../ingest/ingest-event.js';
 import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
@@ -123,7 +124,7 @@ export class ContactSpans {
   #reconstruct(key: string, ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
     const event = ev.fields as ContactFields;
     let startMs: number;
-    if (event.contact_start_time !== undefined) startMs = Date.parse(event.contact_start_time);
+    if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
     else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;
     else return undefined;
     startMs = Math.min(startMs, ev.timeMs);
