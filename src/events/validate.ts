@@ -1,5 +1,6 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import type { IngestEvent } from '../ingest/ingest-event.js';
+import { kindOf } from '../ingest/read.js';
 import type { breakEventSchema } from './break.js';
 import type { contactEventSchema } from './contact.js';
 import { EVENT_TYPES, type CallCenterEventType } from './enums.js';
@@ -25,11 +26,7 @@ const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** What kind of value was received; for strings (enum fields only) the value itself, cut short. */
 function describe(value: unknown, showString = false): string {
-  if (typeof value === 'string') return showString ? JSON.stringify(short(value)) : 'a string';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return `a ${typeof value}`;
+  return showString && typeof value === 'string' ? JSON.stringify(short(value)) : kindOf(value);
 }
 
 /** The error for an event type that is not one of the three. */
