@@ -1,8 +1,9 @@
-import { resolveConfig, type ResolvedConfig } from './config.js';
+import { resolveConfig } from './config.js';
 import { report } from './diag.js';
-import { CallCenterValidationError, failure } from './errors.js';
+import { failure } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
-import { checkEvent } from './ingest/pipeline.js';
+import { IngestPipeline } from './ingest/pipeline.js';
+import { createPrivacyPolicy } from './privacy/policy.js';
 import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } from './types.js';
 
 /** What the facade needs of an instrumentation. */
@@ -14,7 +15,8 @@ const OK: LogIngestEventResult = Object.freeze({ ok: true });
 
 // Enabled instrumentations, oldest first; the facade delegates to the last.
 const enabled: IngestTarget[] = [];
-let defaults: ResolvedConfig | undefined;
+/** Checks events while no instrumentation is enabled: the default configuration and privacy policy. */
+let defaults: IngestPipeline | undefined;
 
 /** @internal Called by an instrumentation when it is enabled. */
 export function bindFacade(target: IngestTarget): void {
@@ -39,11 +41,11 @@ export const CallCenter = {
     const target = enabled[enabled.length - 1];
     if (target) return target.logIngestEvent(type, event, options);
     try {
-      defaults ??= resolveConfig({});
-      const checked = checkEvent(type, event, options, defaults, Date.now());
-      if (!(checked instanceof CallCenterValidationError)) return OK;
-      report('warn', `${checked.message} (dropped; no CallCenterInstrumentation is enabled)`);
-      return { ok: false, error: checked };
+      defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
+      const error = defaults.run(type, event, options, undefined);
+      if (!error) return OK;
+      report('warn', `${error.message} (dropped; no CallCenterInstrumentation is enabled)`);
+      return { ok: false, error };
     } catch (cause) {
       return { ok: false, error: failure('unknown', 'internal_error', 'checking an event failed; please report it', cause) };
     }

@@ -37,8 +37,8 @@ export interface EventRules {
   readonly list: readonly FieldRule[];
   /** How many fields are required. */
   readonly required: number;
-  /** Every field, undefined: an event's snapshot starts as a copy of it, so it has one shape whatever the event's key order. */
-  readonly blank: Readonly<Record<string, unknown>>;
+  /** Each field's position in a snapshot's slots, by name: constant-name reads for the stages that need a field. */
+  readonly at: Readonly<Record<string, number>>;
 }
 
 const CHECKS: Record<Exclude<FieldFormat, 'ENUM'>, (value: unknown) => boolean> = {
@@ -61,8 +61,13 @@ function rulesOf(type: CallCenterEventType, specs: readonly Spec[]): EventRules 
     }
     return { name, index, attribute, optional: !!optional, format, check: CHECKS[format], bound: bound ?? (format === 'STRING' ? 'text' : 'fixed') };
   });
-  const blank = Object.fromEntries(list.map((r) => [r.name, undefined]));
-  return { type, list, byName: new Map(list.map((r) => [r.name, r])), required: list.filter((r) => !r.optional).length, blank };
+  return {
+    type,
+    list,
+    byName: new Map(list.map((r) => [r.name, r])),
+    required: list.filter((r) => !r.optional).length,
+    at: Object.fromEntries(list.map((r) => [r.name, r.index])),
+  };
 }
 
 /**

@@ -60,23 +60,16 @@ function fieldIssue(rule: FieldRule, value: unknown): CallCenterValidationIssue 
 
 /**
  * Checks the snapshot against the contract's field rules: the common case
- * (every present field passes, every required one is there) in one walk over
- * the fields present; anything else is explained field by field, in the
- * contract's order, every bad field named.
+ * (every present field passed its rule's check as it was read, every
+ * required one is there) at once; anything else is explained field by field,
+ * in the contract's order, every bad field named.
  */
 export function validateFields(ev: IngestEvent): CallCenterValidationError | undefined {
-  const { present, values } = ev;
-  let required = 0;
-  let ok = true;
-  for (let i = 0; i < present.length && ok; i++) {
-    const rule = present[i]!;
-    ok = rule.check(values[i]);
-    if (!rule.optional) required++;
-  }
-  if (ok && required === ev.rules.required) return undefined;
+  if (!ev.failed && ev.required === ev.rules.required) return undefined;
+  const { slots } = ev;
   const issues: CallCenterValidationIssue[] = [];
   for (const rule of ev.rules.list) {
-    const issue = fieldIssue(rule, ev.fields[rule.name]);
+    const issue = fieldIssue(rule, slots[rule.index]);
     if (issue) issues.push(issue);
   }
   return new CallCenterValidationError(ev.type, issues);

@@ -1,47 +1,26 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { CallCenterEventType } from '../events/enums.js';
-import { EVENT_RULES } from '../events/field-rules.js';
-import type { PrivacyAction, PrivacyPolicy } from '../privacy/policy.js';
+import type { FieldStep } from './field-plan.js';
 import * as sc from '../semconv.js';
 import type { CallCenterOperator } from '../types.js';
 import type { IngestEvent } from './ingest-event.js';
 import { sanitizeMeta } from './meta.js';
 
-/** Turns an event's bounded snapshot into its attribute set, under one privacy policy. */
-export type AttributeMapper = (ev: IngestEvent) => Attributes;
-
 /**
- * Every field present in the snapshot under its `call_center.*` attribute,
- * with the privacy policy applied (sensitive attributes kept, hashed or
- * dropped), `meta` sanitised, and the operator's identity. The set feeds the
- * log record, the span and its span events alike, so the policy holds for
- * all of them.
+ * Puts one field's bounded value in the event's attribute set under its
+ * `call_center.*` name, as the privacy policy says (kept or hashed; a
+ * dropped field never gets here), `meta` sanitised. The set feeds the log
+ * record, the span and its span events alike, so the policy holds for all
+ * of them.
  */
-export function createAttributeMapper(policy: PrivacyPolicy, maxStringLength: number): AttributeMapper {
-  const sensitive = policy.actions as Readonly<Record<string, PrivacyAction>>;
-  // One action per field, indexed like the event type's rules: no lookup by name per event.
-  const actions = {} as Record<CallCenterEventType, PrivacyAction[]>;
-  for (const rules of Object.values(EVENT_RULES)) actions[rules.type] = rules.list.map((rule) => sensitive[rule.attribute] ?? 'keep');
-
-  return (ev) => {
-    const attributes: Attributes = {};
-    const { present, values } = ev;
-    const typeActions = actions[ev.type];
-    for (let i = 0; i < present.length; i++) {
-      const rule = present[i]!;
-      const action = typeActions[rule.index]!;
-      if (action === 'drop') continue;
-      const value = values[i];
-      if (rule.attribute === sc.ATTR_META) {
-        const meta = sanitizeMeta(value, maxStringLength);
-        if (meta !== undefined) attributes[rule.attribute] = action === 'hash' ? policy.hash(JSON.stringify(meta)) : meta;
-      } else {
-        attributes[rule.attribute] = action === 'hash' ? policy.hash(String(value)) : (value as string | number | boolean);
-      }
-    }
-    addOperatorAttributes(attributes, ev.operator);
-    return attributes;
-  };
+export function putAttribute(ev: IngestEvent, step: FieldStep, value: unknown): void {
+  const { attribute } = step.rule;
+  const { policy } = ev.plan;
+  if (attribute === sc.ATTR_META) {
+    const meta = sanitizeMeta(value, ev.plan.limits.maxStringLength);
+    if (meta !== undefined) ev.attributes[attribute] = step.action === 'hash' ? policy.hash(JSON.stringify(meta)) : meta;
+  } else {
+    ev.attributes[attribute] = step.action === 'hash' ? policy.hash(String(value)) : (value as string | number | boolean);
+  }
 }
 
 /** Adds the operator's identity attributes. */

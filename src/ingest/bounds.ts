@@ -1,5 +1,6 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
+import type { FieldRule } from '../events/field-rules.js';
 import type { IngestEvent } from './ingest-event.js';
 
 /** Identifiers longer than this are refused, not cut: a cut id would join unrelated contacts. */
@@ -7,21 +8,23 @@ export const MAX_ID_LENGTH = 256;
 /** The longest duration accepted, seconds: 31 days. */
 export const MAX_DURATION_SECONDS = 2_678_400;
 
-export interface BoundsLimits {
-  /** The configured clock's now, epoch ms. */
-  readonly nowMs: number;
-  readonly maxClockSkewMs: number;
-  readonly maxStringLength: number;
-}
-
-type WellFormed = { isWellFormed?(): boolean; toWellFormed?(): string };
+type WellFormed = { isWellFormed(): boolean; toWellFormed(): string };
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const REPLACE_LONE = new RegExp(LONE_SURROGATE.source, 'g');
+// The native methods (ES2024) where the runtime has them, called directly; a pattern elsewhere.
+const NATIVE = typeof (String.prototype as Partial<WellFormed>).isWellFormed === 'function';
 
-/** Whether a string is valid UTF-16 (no lone surrogate), which is what UTF-8 and so OTLP can carry. */
+/**
+ * Whether a string is valid UTF-16 (no lone surrogate), which is what UTF-8
+ * and so OTLP can carry. Most strings hold no surrogate at all, which a plain
+ * loop finds cheaper than a call into the native method (measured: the
+ * native call cost 10-15 % of a whole event's processing).
+ */
 export function isWellFormed(s: string): boolean {
-  const native = (s as WellFormed).isWellFormed;
-  return native ? native.call(s) : !LONE_SURROGATE.test(s);
+  for (let i = 0; i < s.length; i++) {
+    if ((s.charCodeAt(i) & 0xf800) === 0xd800) return NATIVE ? (s as unknown as WellFormed).isWellFormed() : !LONE_SURROGATE.test(s);
+  }
+  return true;
 }
 
 /**
@@ -37,8 +40,7 @@ export function boundText(s: string, max: number): string {
     s = `${s.slice(0, end)}…`;
   }
   if (isWellFormed(s)) return s;
-  const native = (s as WellFormed).toWellFormed;
-  return native ? native.call(s) : s.replace(REPLACE_LONE, '\uFFFD');
+  return NATIVE ? (s as unknown as WellFormed).toWellFormed() : s.replace(REPLACE_LONE, '\uFFFD');
 }
 
 /** Why an identifier cannot be used, or undefined. */
@@ -51,66 +53,68 @@ export function idProblem(id: string): string | undefined {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function timeProblem(ms: number, limits: BoundsLimits): string | undefined {
-  if (ms >= 0 && ms <= limits.nowMs + limits.maxClockSkewMs) return undefined;
-  const window = `between 1970-01-01T00:00:00Z and now + maxClockSkewMs (${limits.maxClockSkewMs} ms)`;
-  if (ms > (limits.nowMs + limits.maxClockSkewMs) * 100) return `expected epoch milliseconds ${window}; received ${ms}, which looks like microseconds or nanoseconds`;
+function timeProblem(ms: number, ev: IngestEvent): string | undefined {
+  const { maxClockSkewMs } = ev.plan.limits;
+  if (ms >= 0 && ms <= ev.nowMs + maxClockSkewMs) return undefined;
+  const window = `between 1970-01-01T00:00:00Z and now + maxClockSkewMs (${maxClockSkewMs} ms)`;
+  if (ms > (ev.nowMs + maxClockSkewMs) * 100) return `expected epoch milliseconds ${window}; received ${ms}, which looks like microseconds or nanoseconds`;
   if (!Number.isFinite(new Date(ms).getTime())) return `expected a time ${window}; received a time outside what a Date can hold`;
   return `expected a time ${window}; received ${iso(ms)}`;
 }
 
 /**
- * Bounds what validation accepted, so that whatever is accepted can be
- * exported by every OTLP exporter and accepted by the Collector: times in the
- * window of the clock, durations in range and identifiers short and
- * well-formed (else the event is refused, `invalid_value`); other strings cut
- * to `maxStringLength`, in the snapshot itself, so every signal gets the cut
- * value.
+ * Bounds one valid field value, so that whatever is accepted can be exported
+ * by every OTLP exporter and accepted by the Collector: times in the window
+ * of the clock, durations in range, identifiers short and well-formed (else
+ * the refusal is noted on the event, `invalid_value`); other strings cut to
+ * `maxStringLength`. Returns the value to keep.
  */
-export function boundEvent(ev: IngestEvent, limits: BoundsLimits): CallCenterValidationError | undefined {
-  const issues: CallCenterValidationIssue[] = [];
-  if (ev.timeGiven) {
-    const problem = timeProblem(ev.timeMs, limits);
-    if (problem) issues.push({ path: 'timestamp', code: 'invalid_value', message: problem });
-  }
-  const { present, values, fields } = ev;
-  for (let i = 0; i < present.length; i++) {
-    const rule = present[i]!;
-    const value = values[i];
-    let problem: string | undefined;
-    switch (rule.bound) {
-      case 'fixed':
-        continue;
-      case 'text': {
-        const bounded = boundText(value as string, limits.maxStringLength);
-        if (bounded !== value) values[i] = fields[rule.name] = bounded;
-        continue;
-      }
-      case 'id':
-        problem = idProblem(value as string);
-        break;
-      case 'time': {
-        const text = value as string;
-        problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(parseIsoDateTime(text), limits);
-        break;
-      }
-      case 'duration': {
-        const seconds = value as number;
-        if (!(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) {
-          problem = `expected seconds from 0 to ${MAX_DURATION_SECONDS} (31 days); received ${seconds}`;
-        }
-        break;
-      }
+export function boundField(ev: IngestEvent, rule: FieldRule, value: unknown): unknown {
+  let problem: string | undefined;
+  switch (rule.bound) {
+    case 'text':
+      return boundText(value as string, ev.plan.limits.maxStringLength);
+    case 'id':
+      problem = idProblem(value as string);
+      break;
+    case 'time': {
+      const text = value as string;
+      problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(parseIsoDateTime(text), ev);
+      break;
     }
-    if (problem) issues.push({ path: rule.name, code: 'invalid_value', message: problem });
+    case 'duration': {
+      const seconds = value as number;
+      if (!(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) problem = `expected seconds from 0 to ${MAX_DURATION_SECONDS} (31 days); received ${seconds}`;
+      break;
+    }
+  }
+  if (problem) ev.refused = refuse(ev.refused, rule.name, problem);
+  return value;
+}
+
+/**
+ * Bounds what the call itself gave (the time and the operator) and returns
+ * every refusal of the event's, its fields' included; undefined when there
+ * is none.
+ */
+export function boundCall(ev: IngestEvent): CallCenterValidationError | undefined {
+  if (ev.timeGiven) {
+    const problem = timeProblem(ev.timeMs, ev);
+    // The time first: it is the per-call option, named before the fields.
+    if (problem) ev.refused = [{ path: 'timestamp', code: 'invalid_value', message: problem }, ...(ev.refused ?? [])];
   }
   const operator = ev.operator;
   if (operator) {
     const problem = idProblem(operator.id);
-    if (problem) issues.push({ path: 'operator.id', code: 'invalid_value', message: problem });
-    else ev.operator = boundOperator(operator, limits.maxStringLength);
+    if (problem) ev.refused = refuse(ev.refused, 'operator.id', problem);
+    else ev.operator = boundOperator(operator, ev.plan.limits.maxStringLength);
   }
-  return issues.length ? new CallCenterValidationError(ev.type, issues) : undefined;
+  return ev.refused ? new CallCenterValidationError(ev.type, ev.refused) : undefined;
+}
+
+function refuse(issues: CallCenterValidationIssue[] | undefined, path: string, message: string): CallCenterValidationIssue[] {
+  (issues ??= []).push({ path, code: 'invalid_value', message });
+  return issues;
 }
 
 /** The operator with its name and team cut to the limit (a copy only when something was cut). */

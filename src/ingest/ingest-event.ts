@@ -1,7 +1,9 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { CallCenterOperator } from '../types.js';
+import type { CallCenterValidationIssue } from '../errors.js';
 import type { CallCenterEventType } from '../events/enums.js';
-import type { EventRules, FieldRule } from '../events/field-rules.js';
+import type { EventRules } from '../events/field-rules.js';
+import type { CallCenterOperator } from '../types.js';
+import type { EventPlan } from './field-plan.js';
 
 /**
  * One event on its way through the pipeline, filled in stage by stage. Every
@@ -11,34 +13,69 @@ import type { EventRules, FieldRule } from '../events/field-rules.js';
 export interface IngestEvent {
   readonly type: CallCenterEventType;
   readonly rules: EventRules;
-  /** The event's known fields, each read once (a plain object: no getters, no prototype tricks); absent ones undefined. */
-  readonly fields: Record<string, unknown>;
-  /** The known fields present, in the event's own order, with their values at the same index. */
-  readonly present: FieldRule[];
-  readonly values: unknown[];
+  readonly plan: EventPlan;
+  /** The configured clock's now for this event, epoch ms. */
+  readonly nowMs: number;
+  /**
+   * The snapshot: each known field's value, read once (and bounded), at its
+   * rule's index (`rules.at[name]`); undefined where the event does not have
+   * the field. An array rather than an object keyed by name: filling it
+   * costs an indexed store per field instead of a keyed one.
+   */
+  readonly slots: unknown[];
   /** Names of the fields the contract does not know (ignored, reported once per name, counted). */
   readonly unknown: string[];
+  /** Whether a value failed its field rule's check (the validate stage then explains the event). */
+  failed: boolean;
+  /** How many required fields are present and valid. */
+  required: number;
+  /** What the bounds refused, if anything (`invalid_value`). */
+  refused: CallCenterValidationIssue[] | undefined;
   /** The operator of this event (per call, else the configured one), copied. */
   operator: CallCenterOperator | undefined;
   /** When the event happened, epoch ms: the per-call timestamp, else the clock's now. */
   timeMs: number;
   /** Whether the caller gave the time (it is then checked against the allowed window). */
   timeGiven: boolean;
-  /** The attribute set shared by the log record, the span and its span events. */
+  /** The attribute set shared by the log record, the span and its span events, filled as fields are taken. */
   attributes: Attributes;
 }
 
-export function newIngestEvent(type: CallCenterEventType, rules: EventRules): IngestEvent {
+export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
   return {
-    type,
-    rules,
-    fields: { ...rules.blank },
-    present: [],
-    values: [],
+    type: plan.type,
+    rules: plan.rules,
+    plan,
+    nowMs,
+    slots: new Array<unknown>(plan.rules.list.length),
     unknown: [],
+    failed: false,
+    required: 0,
+    refused: undefined,
     operator: undefined,
-    timeMs: 0,
+    timeMs: nowMs,
     timeGiven: false,
     attributes: {},
   };
+}
+
+/** The event's action; scorecards have none (and an unknown `action` field on one is not read). */
+export function actionOf(ev: IngestEvent): string | undefined {
+  const at = ev.rules.at.action;
+  return at === undefined ? undefined : (ev.slots[at] as string);
+}
+
+/**
+ * Each field's slot index of one event type, typed by its fields: the stages
+ * that need named fields read `ev.slots[AT.contact_id]`.
+ */
+export function slotsOf<T extends object>(rules: EventRules): { readonly [K in keyof T]-?: number } {
+  return rules.at as { readonly [K in keyof T]-?: number };
+}
+
+/** The snapshot as an object of the fields present (for error messages and tests; not on the valid path). */
+export function fieldsOf(ev: IngestEvent): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const rule of ev.rules.list) if (ev.slots[rule.index] !== undefined) out[rule.name] = ev.slots[rule.index];
+  return out;
 }

@@ -2,7 +2,8 @@ import { context, SeverityNumber, trace, type Logger, type SpanContext } from '@
 import type { CallCenterEventType } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
-import type { IngestEvent } from './ingest-event.js';
+import { EVENT_RULES } from '../events/field-rules.js';
+import { slotsOf, type IngestEvent } from './ingest-event.js';
 
 const EVENT_NAMES: Record<CallCenterEventType, string> = {
   break: EVENT_BREAK,
@@ -10,19 +11,20 @@ const EVENT_NAMES: Record<CallCenterEventType, string> = {
   ops_scorecard: EVENT_OPS_SCORECARD,
 };
 
+const CONTACT = /*#__PURE__*/ slotsOf<ParsedEvents['contact']>(EVENT_RULES.contact);
+const BREAK = /*#__PURE__*/ slotsOf<ParsedEvents['break']>(EVENT_RULES.break);
+const SCORECARD = /*#__PURE__*/ slotsOf<ParsedEvents['ops_scorecard']>(EVENT_RULES.ops_scorecard);
+
 /** The log body: a short line of enum values only, never free text from the event. */
 export function logBody(ev: IngestEvent): string {
+  const s = ev.slots as string[];
   switch (ev.type) {
-    case 'contact': {
-      const e = ev.fields as ParsedEvents['contact'];
-      return `contact ${e.action} (${e.contact_channel}, ${e.contact_type})`;
-    }
-    case 'break': {
-      const e = ev.fields as ParsedEvents['break'];
-      return `break ${e.action} (${e.type})`;
-    }
+    case 'contact':
+      return `contact ${s[CONTACT.action]} (${s[CONTACT.contact_channel]}, ${s[CONTACT.contact_type]})`;
+    case 'break':
+      return `break ${s[BREAK.action]} (${s[BREAK.type]})`;
     case 'ops_scorecard':
-      return `ops scorecard (${(ev.fields as ParsedEvents['ops_scorecard']).audit_count} audits)`;
+      return `ops scorecard (${s[SCORECARD.audit_count]} audits)`;
   }
 }
 

@@ -1,38 +1,40 @@
 import type { Logger } from '@opentelemetry/api';
 import type { ResolvedConfig } from '../config.js';
 import { CallCenterValidationError } from '../errors.js';
-import { EVENT_RULES } from '../events/field-rules.js';
+import type { CallCenterEventType } from '../events/enums.js';
 import { isEventType, unknownEventType, validateFields } from '../events/validate.js';
 import { lifecycle } from '../lifecycle/lifecycle.js';
 import type { SpanOwner } from '../lifecycle/span-owner.js';
 import type { PrivacyPolicy } from '../privacy/policy.js';
 import { redactAttributes } from '../privacy/redact.js';
-import { createAttributeMapper, type AttributeMapper } from './attributes.js';
-import { boundEvent } from './bounds.js';
-import { newIngestEvent, type IngestEvent } from './ingest-event.js';
+import type { CallCenterOperator } from '../types.js';
+import { addOperatorAttributes } from './attributes.js';
+import { boundCall } from './bounds.js';
+import { createEventPlans, type EventPlan } from './field-plan.js';
+import { actionOf, newIngestEvent, type IngestEvent } from './ingest-event.js';
 import { emitLogRecord } from './log-record.js';
 import { readCallOptions, readEvent } from './read.js';
 import { UnknownFieldReporter } from './unknown-fields.js';
 
 /**
- * The checking half of the path: read once → validate → read the call's
- * options → bound. Returns the event ready to emit, or why it was refused.
+ * The checking half of the path: read once (each field checked, bounded and
+ * mapped as it is read) → validate → read the call's options → bound the
+ * call. Returns the event ready to emit, or why it was refused.
  */
 export function checkEvent(
   type: unknown,
   input: unknown,
   options: unknown,
-  config: Pick<ResolvedConfig, 'operator' | 'maxClockSkewMs' | 'maxStringLength'>,
+  plans: Readonly<Record<CallCenterEventType, EventPlan>>,
+  defaultOperator: CallCenterOperator | undefined,
   nowMs: number,
 ): IngestEvent | CallCenterValidationError {
   if (!isEventType(type)) return unknownEventType(type);
-  const ev = newIngestEvent(type, EVENT_RULES[type]);
-  const error =
-    readEvent(ev, input) ??
-    validateFields(ev) ??
-    readCallOptions(ev, options, config.operator, nowMs) ??
-    boundEvent(ev, { nowMs, maxClockSkewMs: config.maxClockSkewMs, maxStringLength: config.maxStringLength });
-  return error ?? ev;
+  const ev = newIngestEvent(plans[type], nowMs);
+  const error = readEvent(ev, input) ?? validateFields(ev) ?? readCallOptions(ev, options, defaultOperator, nowMs) ?? boundCall(ev);
+  if (error) return error;
+  addOperatorAttributes(ev.attributes, ev.operator);
+  return ev;
 }
 
 /** Where an enabled instrumentation's events go. */
@@ -51,25 +53,26 @@ export interface EmitTarget {
 export class IngestPipeline {
   readonly config: ResolvedConfig;
   readonly #policy: PrivacyPolicy;
-  readonly #mapAttributes: AttributeMapper;
+  readonly #plans: Readonly<Record<CallCenterEventType, EventPlan>>;
   readonly #unknownFields = new UnknownFieldReporter();
 
   constructor(config: ResolvedConfig, policy: PrivacyPolicy) {
     this.config = config;
     this.#policy = policy;
-    this.#mapAttributes = createAttributeMapper(policy, config.maxStringLength);
+    this.#plans = createEventPlans(policy, config);
   }
 
   /** Runs the event through; `target` undefined (a disabled instrumentation) checks it and emits nothing. */
   run(type: unknown, input: unknown, options: unknown, target: EmitTarget | undefined): CallCenterValidationError | undefined {
     const nowMs = this.config.now();
-    const ev = checkEvent(type, input, options, this.config, nowMs);
+    const ev = checkEvent(type, input, options, this.#plans, this.config.operator, nowMs);
     if (ev instanceof CallCenterValidationError) return ev;
-    if (ev.unknown.length) this.#unknownFields.report(ev.type, ev.unknown);
+    if (ev.unknown.length) {
+      this.#unknownFields.report(ev.type, ev.unknown);
+      target?.owner.metrics.ignoredFields(ev.type, ev.unknown.length);
+    }
     if (!target) return undefined;
     const { owner } = target;
-    if (ev.unknown.length) owner.metrics.ignoredFields(ev.type, ev.unknown.length);
-    ev.attributes = this.#mapAttributes(ev);
     const redact = this.#policy.redact;
     if (redact) {
       const error = redactAttributes(ev, redact, this.config.maxStringLength);
@@ -77,7 +80,7 @@ export class IngestPipeline {
     }
     const span = lifecycle.onEvent(ev, owner, nowMs);
     emitLogRecord(target.logger, ev, span);
-    owner.metrics.accepted(ev.type, (ev.fields as { action?: string }).action, this.config.operatorOnMetrics ? ev.operator?.id : undefined);
+    owner.metrics.accepted(ev.type, actionOf(ev), this.config.operatorOnMetrics ? ev.operator?.id : undefined);
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
 import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
-import type { IngestEvent } from '../ingest/ingest-event.js';
+import { EVENT_RULES } from '../events/field-rules.js';
+import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
 import {
   ATTR_BREAK_ACTION,
   ATTR_BREAK_CONSUMED_TIME,
@@ -18,6 +19,13 @@ import { changedAttributes, eventNames, spanAttributes } from './span-events.js'
 import { metricOperator, type SpanOwner } from './span-owner.js';
 
 type BreakFields = ParsedEvents['break'];
+const AT = /*#__PURE__*/ slotsOf<BreakFields>(EVENT_RULES.break);
+
+/** The fields a break's lifecycle reads, from the snapshot. */
+function breakFields(ev: IngestEvent): Pick<BreakFields, 'type' | 'action' | 'total_time' | 'consumed_time'> {
+  const s = ev.slots;
+  return { type: s[AT.type] as BreakFields['type'], action: s[AT.action] as BreakFields['action'], total_time: s[AT.total_time] as number, consumed_time: s[AT.consumed_time] as number };
+}
 
 export interface OpenBreak extends OpenSpan {
   /** Fixed by the `start`: the span's type and its duration metric's always agree. */
@@ -51,7 +59,7 @@ export class BreakSpans {
 
   /** Applies one accepted break event; returns the span context its log record belongs to, if any. */
   onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
-    const event = ev.fields as BreakFields;
+    const event = breakFields(ev);
     const key = ev.operator?.id ?? '';
     const overrun = event.consumed_time > event.total_time;
     let open = this.open.get(key);

@@ -2,7 +2,8 @@ import { context, isSpanContextValid, SpanKind, trace, type AttributeValue, type
 import { CONTACT_ACTIONS } from '../events/enums.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
-import type { IngestEvent } from '../ingest/ingest-event.js';
+import { EVENT_RULES } from '../events/field-rules.js';
+import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
 import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { RecentlyEnded } from './recently-ended.js';
@@ -10,6 +11,20 @@ import { changedAttributes, eventNames, spanAttributes } from './span-events.js'
 import { metricOperator, type SpanOwner } from './span-owner.js';
 
 type ContactFields = ParsedEvents['contact'];
+const AT = /*#__PURE__*/ slotsOf<ContactFields>(EVENT_RULES.contact);
+
+/** The fields a contact's lifecycle reads, from the snapshot. */
+function contactFields(ev: IngestEvent) {
+  const s = ev.slots;
+  return {
+    contact_id: s[AT.contact_id] as string,
+    action: s[AT.action] as ContactFields['action'],
+    contact_channel: s[AT.contact_channel] as string,
+    contact_type: s[AT.contact_type] as string,
+    contact_start_time: s[AT.contact_start_time] as string | undefined,
+    contact_duration: s[AT.contact_duration] as number | undefined,
+  };
+}
 
 export interface OpenContact extends OpenSpan {
   channel: string;
@@ -70,13 +85,13 @@ export class ContactSpans {
 
   /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
   onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
-    const event = ev.fields as ContactFields;
+    const event = contactFields(ev);
     const key = contactKey(ev.operator?.id, event.contact_id);
     const open = this.open.get(key);
     const { action } = event;
     if (action === 'end' || action === 'terminate') {
-      if (!open) return this.#recent.get(key) ?? this.#reconstruct(key, ev, owner);
-      this.#update(open, ev);
+      if (!open) return this.#recent.get(key) ?? this.#reconstruct(key, ev, event, owner);
+      this.#update(open, ev, event);
       this.open.end(key, open, action, ev.timeMs);
       const ended = open.span.spanContext();
       this.#recent.remember(key, ended);
@@ -84,7 +99,7 @@ export class ContactSpans {
     }
     if (open) {
       open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), ev.timeMs);
-      if (action === 'update') this.#update(open, ev);
+      if (action === 'update') this.#update(open, ev, event);
       return open.span.spanContext();
     }
     // A late event of a contact that has ended still links to its span.
@@ -108,8 +123,7 @@ export class ContactSpans {
   }
 
   /** An update or the end: the span takes the event's attributes, and its metrics follow a changed channel or type. */
-  #update(open: OpenContact, ev: IngestEvent): void {
-    const event = ev.fields as ContactFields;
+  #update(open: OpenContact, ev: IngestEvent, event: ReturnType<typeof contactFields>): void {
     open.span.setAttributes(spanAttributes(ev.attributes));
     if (open.channel !== event.contact_channel) open.owner.metrics.contactOpened(event.contact_channel, metricOperator(open.owner, open.operatorId));
     open.channel = event.contact_channel;
@@ -121,8 +135,7 @@ export class ContactSpans {
    * (`contact_start_time`, else `contact_duration`), the span is emitted
    * after the fact, marked reconstructed.
    */
-  #reconstruct(key: string, ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
-    const event = ev.fields as ContactFields;
+  #reconstruct(key: string, ev: IngestEvent, event: ReturnType<typeof contactFields>, owner: SpanOwner): SpanContext | undefined {
     let startMs: number;
     if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
     else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;

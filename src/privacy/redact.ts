@@ -1,7 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import { failure, type CallCenterValidationError } from '../errors.js';
 import { boundText } from '../ingest/bounds.js';
-import type { IngestEvent } from '../ingest/ingest-event.js';
+import { actionOf, type IngestEvent } from '../ingest/ingest-event.js';
 import type { RedactFunction } from './policy.js';
 
 /**
@@ -11,7 +11,7 @@ import type { RedactFunction } from './policy.js';
  */
 export function redactAttributes(ev: IngestEvent, redact: RedactFunction, maxStringLength: number): CallCenterValidationError | undefined {
   try {
-    const action = (ev.fields as { action?: string }).action;
+    const action = actionOf(ev);
     const info = ev.type === 'ops_scorecard' || action === undefined ? { eventType: ev.type } : { eventType: ev.type, action };
     const result: unknown = redact(ev.attributes, info);
     if (result !== undefined && (typeof result !== 'object' || result === null || Array.isArray(result))) {
