@@ -1,9 +1,10 @@
 import { configError } from './errors.js';
-import { idProblem } from './ingest/bounds.js';
+import { boundOperator, idProblem } from './ingest/bounds.js';
 import { readOperator } from './ingest/read.js';
 import type { CallCenterInstrumentationConfig, CallCenterOperator } from './types.js';
 
 const HOUR_MS = 3_600_000;
+const DEFAULT_MAX_STRING_LENGTH = 4096;
 
 /** The configuration with every default filled in and every value checked. */
 export interface ResolvedConfig extends CallCenterInstrumentationConfig {
@@ -47,7 +48,7 @@ export function resolveConfig(config: CallCenterInstrumentationConfig): Resolved
     if ('code' in read) throw configError(read.path, read.message);
     const problem = idProblem(read.id);
     if (problem) throw configError('operator.id', problem);
-    operator = read;
+    operator = boundOperator(read, config.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH);
   }
   return {
     ...config,
@@ -56,7 +57,7 @@ export function resolveConfig(config: CallCenterInstrumentationConfig): Resolved
     breakTimeoutMs: config.breakTimeoutMs ?? 4 * HOUR_MS,
     maxOpenBreaks: config.maxOpenBreaks ?? 10_000,
     maxClockSkewMs: config.maxClockSkewMs ?? 300_000,
-    maxStringLength: config.maxStringLength ?? 4096,
+    maxStringLength: config.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
     now: config.now ?? Date.now,
     operator,
   };

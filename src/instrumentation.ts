@@ -1,10 +1,10 @@
-import { logs, metrics, trace, type Logger, type LoggerProvider, type MeterProvider, type TracerProvider } from '@opentelemetry/api';
+import { logs, metrics, trace, type LoggerProvider, type MeterProvider, type TracerProvider } from '@opentelemetry/api';
 import { resolveConfig } from './config.js';
 import { failure, type CallCenterValidationError } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { isEventType } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
-import { IngestPipeline } from './ingest/pipeline.js';
+import { IngestPipeline, type EmitTarget } from './ingest/pipeline.js';
 import { lifecycle } from './lifecycle/lifecycle.js';
 import type { SpanOwner } from './lifecycle/span-owner.js';
 import { CallCenterMetrics } from './metrics.js';
@@ -32,7 +32,8 @@ export class CallCenterInstrumentation implements IngestTarget {
 
   #pipeline!: IngestPipeline;
   #enabled = false;
-  #logger: Logger = logs.getLogger(INSTRUMENTATION_SCOPE, VERSION);
+  /** Where events go while enabled: made once, replaced when the logger provider changes. */
+  #target!: EmitTarget;
   /** What this instance lends the spans it opens: updated in place on a provider or config change. */
   readonly #owner: SpanOwner;
 
@@ -46,6 +47,7 @@ export class CallCenterInstrumentation implements IngestTarget {
     };
     const openContacts = (visit: Parameters<typeof lifecycle.openContacts>[1]) => lifecycle.openContacts(this.#owner, visit);
     this.#owner = { ...owner, metrics: new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION), openContacts) };
+    this.#target = { owner: this.#owner, logger: logs.getLogger(INSTRUMENTATION_SCOPE, VERSION) };
     if (this.#pipeline.config.enabled !== false) this.enable();
   }
 
@@ -82,7 +84,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   }
 
   setLoggerProvider(provider: LoggerProvider): void {
-    this.#logger = provider.getLogger(INSTRUMENTATION_SCOPE, VERSION);
+    this.#target = { owner: this.#owner, logger: provider.getLogger(INSTRUMENTATION_SCOPE, VERSION) };
   }
 
   /** Replaces the configuration (the enabled state is kept). Throws TypeError on an unusable config, leaving the old one in force. */
@@ -105,7 +107,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult {
     let error: CallCenterValidationError | undefined;
     try {
-      error = this.#pipeline.run(type, event, options, this.#enabled ? { owner: this.#owner, logger: this.#logger } : undefined);
+      error = this.#pipeline.run(type, event, options, this.#enabled ? this.#target : undefined);
       if (error === undefined) return OK;
     } catch (cause) {
       error = failure(isEventType(type) ? type : 'unknown', 'internal_error', 'the instrumentation failed while emitting the event; please report it', cause);

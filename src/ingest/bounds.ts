@@ -104,7 +104,8 @@ export function boundCall(ev: IngestEvent): CallCenterValidationError | undefine
     if (problem) ev.refused = [{ path: 'timestamp', code: 'invalid_value', message: problem }, ...(ev.refused ?? [])];
   }
   const operator = ev.operator;
-  if (operator) {
+  // The configured operator was bounded once, when the configuration was resolved.
+  if (operator && ev.operatorGiven) {
     const problem = idProblem(operator.id);
     if (problem) ev.refused = refuse(ev.refused, 'operator.id', problem);
     else ev.operator = boundOperator(operator, ev.plan.limits.maxStringLength);
@@ -118,7 +119,7 @@ function refuse(issues: CallCenterValidationIssue[] | undefined, path: string, m
 }
 
 /** The operator with its name and team cut to the limit (a copy only when something was cut). */
-function boundOperator(operator: NonNullable<IngestEvent['operator']>, max: number): NonNullable<IngestEvent['operator']> {
+export function boundOperator(operator: NonNullable<IngestEvent['operator']>, max: number): NonNullable<IngestEvent['operator']> {
   const name = operator.name === undefined ? undefined : boundText(operator.name, max);
   const team = operator.team === undefined ? undefined : boundText(operator.team, max);
   if (name === operator.name && team === operator.team) return operator;

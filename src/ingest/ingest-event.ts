@@ -33,6 +33,8 @@ export interface IngestEvent {
   refused: CallCenterValidationIssue[] | undefined;
   /** The operator of this event (per call, else the configured one), copied. */
   operator: CallCenterOperator | undefined;
+  /** Whether the operator came with the call (the configured one is checked and bounded once, at configuration). */
+  operatorGiven: boolean;
   /** When the event happened, epoch ms: the per-call timestamp, else the clock's now. */
   timeMs: number;
   /** Whether the caller gave the time (it is then checked against the allowed window). */
@@ -53,6 +55,7 @@ export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
     required: 0,
     refused: undefined,
     operator: undefined,
+    operatorGiven: false,
     timeMs: nowMs,
     timeGiven: false,
     attributes: {},

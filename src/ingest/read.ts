@@ -130,6 +130,7 @@ export function readCallOptions(
         const read = readOperator(operator, 'operator');
         if ('code' in read) return new CallCenterValidationError(ev.type, [read]);
         ev.operator = read;
+        ev.operatorGiven = true;
       }
     } catch (cause) {
       return unreadable(ev, 'options', 'the options', cause);
