@@ -16,8 +16,13 @@ export const CONTACT_DURATION_BUCKETS = [1, 5, 10, 30, 60, 120, 180, 300, 600, 9
 /** Bucket advice for breaks: a minute up to two hours. */
 export const BREAK_DURATION_BUCKETS = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200];
 
-/** Series of `call_center.events` kept before new ones are folded into one overflow series. */
-const MAX_EVENT_SERIES = 2000;
+/**
+ * Series of `call_center.events` (and of `call_center.contacts.active`) kept
+ * before new ones are folded into our overflow series: with that series, one
+ * fewer than the SDK's default cardinality limit (2 000), whose own overflow
+ * series would otherwise keep only one of the values observed into it.
+ */
+const MAX_EVENT_SERIES = 1998;
 
 /** Visits every open contact of one owner: its channel and, when configured, its operator attributes. */
 export type OpenContactsFunction = (visit: (channel: string, operator: Attributes | undefined) => void) => void;

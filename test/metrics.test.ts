@@ -64,6 +64,15 @@ describe('derived metrics', () => {
     expect(counterValue(metrics.get('call_center.break.overruns'), { 'call_center.break.type': 'meal' })).toBe(1);
   });
 
+  it('counts every accepted event in call_center.events past the SDK’s series limit, folded into one overflow series', async () => {
+    h = createHarness({ operatorOnMetrics: true });
+    for (let i = 0; i < 2100; i++) ingest(h, 'ops_scorecard', { audit_count: 1, performance_group: 'g' }, { operator: { id: `op-${i}` } });
+    const events = (await h.collectMetrics()).get('call_center.events');
+    expect(counterValue(events)).toBe(2100);
+    expect(events?.dataPoints.length).toBeLessThanOrEqual(2000);
+    expect(counterValue(events, { 'otel.metric.overflow': true })).toBe(2100 - 1998);
+  });
+
   it('puts the operator id on metrics only when asked', async () => {
     h = createHarness();
     ingest(h, 'contact', minimalContact(), { operator: { id: 'op-9' } });

@@ -2,6 +2,7 @@ import { context, SeverityNumber, trace, type Logger, type SpanContext } from '@
 import type { CallCenterEventType } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
+import { timeInput } from '../time-input.js';
 import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, type IngestEvent } from './ingest-event.js';
 
@@ -36,7 +37,7 @@ export function emitLogRecord(logger: Logger, ev: IngestEvent, span: SpanContext
     severityText: 'INFO',
     body: logBody(ev),
     attributes: ev.attributes,
-    timestamp: ev.timeMs,
+    timestamp: timeInput(ev.timeMs),
     context: span ? trace.setSpanContext(context.active(), span) : undefined,
   });
 }

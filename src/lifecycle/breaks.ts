@@ -14,6 +14,7 @@ import {
   SPAN_EVENT_BREAK_PREFIX,
 } from '../semconv.js';
 import { seconds } from './contacts.js';
+import { timeInput } from '../time-input.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
@@ -71,7 +72,7 @@ export class BreakSpans {
       if (event.action === 'end' && overrun) owner.metrics.breakOverran(event.type, metricOperator(owner, ev.operator?.id));
       if (event.action !== 'start') return undefined;
       const attributes = spanAttributes(ev.attributes);
-      const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: ev.timeMs, attributes });
+      const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes });
       open = { span, startMs: ev.timeMs, owner, provider: this.#providerOf(owner), type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
       this.open.add(key, open, ev.timeMs);
     } else {
@@ -88,7 +89,7 @@ export class BreakSpans {
       span.setAttribute(ATTR_BREAK_OVERRUN, true);
       attributes[ATTR_BREAK_OVERRUN] = true;
     }
-    span.addEvent(EVENT_NAMES[event.action]!, attributes, ev.timeMs);
+    span.addEvent(EVENT_NAMES[event.action]!, attributes, timeInput(ev.timeMs));
     if (event.action === 'end') this.open.end(key, open, 'end', ev.timeMs);
     return span.spanContext();
   }

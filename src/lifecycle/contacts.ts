@@ -6,6 +6,7 @@ import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
 import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
+import { timeInput } from '../time-input.js';
 import { RecentlyEnded } from './recently-ended.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
@@ -98,7 +99,7 @@ export class ContactSpans {
       return ended;
     }
     if (open) {
-      open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), ev.timeMs);
+      open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), timeInput(ev.timeMs));
       if (action === 'update') this.#update(open, ev, event);
       return open.span.spanContext();
     }
@@ -106,7 +107,7 @@ export class ContactSpans {
     if (action !== 'attend') return this.#recent.get(key);
 
     const attributes = spanAttributes(ev.attributes);
-    const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: ev.timeMs, attributes, links: activeLinks() });
+    const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes, links: activeLinks() });
     const entry: OpenContact = {
       span,
       startMs: ev.timeMs,
@@ -144,13 +145,13 @@ export class ContactSpans {
     const span = owner.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,
-      startTime: startMs,
+      startTime: timeInput(startMs),
       attributes: spanAttributes(ev.attributes),
       links: activeLinks(),
     });
     span.setAttribute(ATTR_CONTACT_RECONSTRUCTED, true);
     span.setAttribute(ATTR_CONTACT_END_REASON, event.action);
-    span.end(ev.timeMs);
+    span.end(timeInput(ev.timeMs));
     owner.metrics.contactClosed({
       seconds: seconds(startMs, ev.timeMs),
       channel: event.contact_channel,

@@ -1,5 +1,6 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_BREAK_END_REASON, ATTR_CONTACT_END_REASON } from '../semconv.js';
+import { timeInput } from '../time-input.js';
 import type { SpanOwner } from './span-owner.js';
 
 /** Why the instrumentation ended a span itself rather than on an event. */
@@ -122,7 +123,7 @@ export class OpenSpans<T extends OpenSpan> {
     const { span } = entry;
     span.setAttribute(this.#kind === 'contact' ? ATTR_CONTACT_END_REASON : ATTR_BREAK_END_REASON, reason);
     if (forced) span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage(this.#kind, reason as ForcedEndReason, entry.owner) });
-    span.end(endMs);
+    span.end(timeInput(endMs));
     this.#closed(entry, reason, endMs, forced);
   }
 }
