@@ -13,7 +13,9 @@ export type CallCenterRejectionReason =
   /** Not the event's fault: the instrumentation failed while emitting it (reported through diag). */
   | 'internal_error'
   /** Not the event's fault: the `privacy.redact` hook threw; the event was dropped rather than sent unredacted. */
-  | 'redaction_failed';
+  | 'redaction_failed'
+  /** Not the event's fault: logged through the facade before any instrumentation was enabled, and more than 1 000 were waiting (the oldest go). */
+  | 'not_enabled';
 
 /** One problem found in an event. */
 export interface CallCenterValidationIssue {

@@ -1,7 +1,9 @@
 import { resolveConfig } from './config.js';
 import { report } from './diag.js';
-import { failure } from './errors.js';
+import { CallCenterValidationError, failure } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
+import { HeldEvents } from './ingest/held-events.js';
+import type { IngestEvent } from './ingest/ingest-event.js';
 import { IngestPipeline } from './ingest/pipeline.js';
 import { createPrivacyPolicy } from './privacy/policy.js';
 import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } from './types.js';
@@ -9,19 +11,31 @@ import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } 
 /** What the facade needs of an instrumentation. */
 export interface IngestTarget {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult;
+  /** Emits events the facade held while no instrumentation was enabled; `dropped` were over the bound. */
+  takeHeld(events: readonly IngestEvent[], dropped: Partial<Record<CallCenterEventType, number>>): void;
 }
 
-const OK: LogIngestEventResult = Object.freeze({ ok: true });
+const PENDING: LogIngestEventResult = Object.freeze({ ok: true, pending: true });
 
 // Enabled instrumentations, oldest first; the facade delegates to the last.
 const enabled: IngestTarget[] = [];
+const held = new HeldEvents();
 /** Checks events while no instrumentation is enabled: the default configuration and privacy policy. */
 let defaults: IngestPipeline | undefined;
 
-/** @internal Called by an instrumentation when it is enabled. */
-export function bindFacade(target: IngestTarget): void {
+/**
+ * @internal Called by an instrumentation when it is enabled. What the facade
+ * holds goes to it: at once when `enable()` was called on it, or, when it
+ * enabled itself in its constructor, after the current task (set-up code
+ * such as `registerInstrumentations` gives it its providers in the same
+ * tick, and the held events should reach those).
+ */
+export function bindFacade(target: IngestTarget, fromConstructor: boolean): void {
   unbindFacade(target);
   enabled.push(target);
+  if (held.size === 0) return;
+  if (fromConstructor) queueMicrotask(handOver);
+  else handOver();
 }
 
 /** @internal Called by an instrumentation when it is disabled. */
@@ -30,11 +44,26 @@ export function unbindFacade(target: IngestTarget): void {
   if (i !== -1) enabled.splice(i, 1);
 }
 
+/** Gives what is held to the instrumentation the facade goes to now, if any. */
+function handOver(): void {
+  const target = enabled[enabled.length - 1];
+  if (!target || held.size === 0) return;
+  const { events, dropped } = held.take();
+  try {
+    target.takeHeld(events, dropped);
+  } catch (cause) {
+    report('error', 'emitting the events held before an instrumentation was enabled failed', cause);
+  }
+}
+
 /**
  * The platform's documented entry point. Delegates to the most recently
- * enabled {@link CallCenterInstrumentation}; while none is enabled it still
- * checks the event (and reports a bad one through `diag`) but emits
- * nothing, like the OpenTelemetry API's no-op providers. Never throws.
+ * enabled {@link CallCenterInstrumentation}. While none is enabled it checks
+ * the event (a bad one is refused and reported through `diag`) and holds a
+ * good one, with its time, for the first instance that is enabled: the
+ * result is then `{ ok: true, pending: true }`. At most 1 000 are held; past
+ * that the oldest are dropped, and counted (`not_enabled`) by the instance.
+ * Never throws.
  */
 export const CallCenter = {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult {
@@ -42,10 +71,13 @@ export const CallCenter = {
     if (target) return target.logIngestEvent(type, event, options);
     try {
       defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
-      const error = defaults.run(type, event, options, undefined);
-      if (!error) return OK;
-      report('warn', `${error.message} (dropped; no CallCenterInstrumentation is enabled)`);
-      return { ok: false, error };
+      const ev = defaults.check(type, event, options);
+      if (!(ev instanceof CallCenterValidationError)) {
+        held.hold(ev);
+        return PENDING;
+      }
+      report('warn', `${ev.message} (dropped; no CallCenterInstrumentation is enabled)`);
+      return { ok: false, error: ev };
     } catch (cause) {
       return { ok: false, error: failure('unknown', 'internal_error', 'checking an event failed; please report it', cause) };
     }

@@ -4,6 +4,8 @@ import { failure, type CallCenterValidationError } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { isEventType } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
+import { MAX_HELD_EVENTS } from './ingest/held-events.js';
+import type { IngestEvent } from './ingest/ingest-event.js';
 import { IngestPipeline, type EmitTarget } from './ingest/pipeline.js';
 import { lifecycle } from './lifecycle/lifecycle.js';
 import type { SpanOwner } from './lifecycle/span-owner.js';
@@ -48,14 +50,22 @@ export class CallCenterInstrumentation implements IngestTarget {
     const openContacts = (visit: Parameters<typeof lifecycle.openContacts>[1]) => lifecycle.openContacts(this.#owner, visit);
     this.#owner = { ...owner, metrics: new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION), openContacts) };
     this.#target = { owner: this.#owner, logger: logs.getLogger(INSTRUMENTATION_SCOPE, VERSION) };
-    if (this.#pipeline.config.enabled !== false) this.enable();
+    if (this.#pipeline.config.enabled !== false) this.#enable(true);
   }
 
-  /** Starts emitting, and makes this instance the target of `CallCenter.logIngestEvent`. */
+  /**
+   * Starts emitting, and makes this instance the target of
+   * `CallCenter.logIngestEvent`: it also emits what the facade held while no
+   * instance was enabled.
+   */
   enable(): void {
+    this.#enable(false);
+  }
+
+  #enable(fromConstructor: boolean): void {
     this.#enabled = true;
     lifecycle.attach(this.#owner);
-    bindFacade(this);
+    bindFacade(this, fromConstructor);
   }
 
   /**
@@ -116,6 +126,23 @@ export class CallCenterInstrumentation implements IngestTarget {
     // Strict mode throws for the event's faults only, not for the instrumentation's or the redaction hook's.
     if (this.#pipeline.config.validation === 'strict' && error.reason !== 'internal_error' && error.reason !== 'redaction_failed') throw error;
     return { ok: false, error };
+  }
+
+  /** @internal The facade's held events: emitted with their original times; never thrown, whatever the mode. */
+  takeHeld(events: readonly IngestEvent[], dropped: Partial<Record<CallCenterEventType, number>>): void {
+    for (const [type, count] of Object.entries(dropped)) {
+      this.#owner.metrics.rejected(type, 'not_enabled', count);
+      report('warn', `${count} ${type} events logged before any CallCenterInstrumentation was enabled were dropped (more than ${MAX_HELD_EVENTS} were waiting)`);
+    }
+    for (const ev of events) {
+      let error: CallCenterValidationError | undefined;
+      try {
+        error = this.#pipeline.replay(ev, this.#target);
+      } catch (cause) {
+        error = failure(ev.type, 'internal_error', 'the instrumentation failed while emitting a held event; please report it', cause);
+      }
+      if (error) this.#reject(error);
+    }
   }
 
   #reject(error: CallCenterValidationError): void {

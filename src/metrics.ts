@@ -135,8 +135,8 @@ export class CallCenterMetrics {
     return key;
   }
 
-  rejected(eventType: string, reason: CallCenterRejectionReason): void {
-    this.#instruments.rejected.add(1, { [sc.ATTR_EVENT_TYPE]: eventType, [sc.ATTR_REJECTION_REASON]: reason });
+  rejected(eventType: string, reason: CallCenterRejectionReason, count = 1): void {
+    this.#instruments.rejected.add(count, { [sc.ATTR_EVENT_TYPE]: eventType, [sc.ATTR_REJECTION_REASON]: reason });
   }
 
   ignoredFields(eventType: string, count: number): void {

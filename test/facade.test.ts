@@ -1,8 +1,12 @@
-import { captureDiag, type DiagCapture } from './helpers/diag.js';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CallCenter, CallCenterAction, CallCenterEventType } from '../src/index.js';
+import { CallCenter, CallCenterAction, CallCenterEventType, CallCenterInstrumentation } from '../src/index.js';
+import { captureDiag, type DiagCapture } from './helpers/diag.js';
 import { minimalContact } from './helpers/events.js';
-import { createHarness, type Harness } from './helpers/otel.js';
+import { drainFacade } from './helpers/facade.js';
+import { ms } from './helpers/lifecycle.js';
+import { counterValue, createHarness, type Harness } from './helpers/otel.js';
 
 const harnesses: Harness[] = [];
 const make = () => {
@@ -16,17 +20,45 @@ beforeEach(() => {
 });
 afterEach(async () => {
   diagnostics.stop();
+  drainFacade();
   await Promise.all(harnesses.splice(0).map((h) => h.shutdown()));
 });
 
 describe('CallCenter.logIngestEvent', () => {
-  it('validates but emits nothing before any instrumentation is enabled', () => {
-    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact())).toEqual({ ok: true });
+  it('holds valid events before any instrumentation is enabled, refuses bad ones, and the first one enabled emits them with their times', async () => {
+    const at = Date.now() - 60_000;
+    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact(), { timestamp: at })).toEqual({ ok: true, pending: true });
     const bad = CallCenter.logIngestEvent(CallCenterEventType.Contact, { ...minimalContact(), action: 'fly' } as never);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.issues[0]).toMatchObject({ path: 'action', code: 'invalid_value' });
     expect(diagnostics.warn).toHaveLength(1);
     expect(diagnostics.warn[0]).toMatch(/action: expected one of .*no CallCenterInstrumentation is enabled/);
+    const h = make();
+    expect(h.records().map((r) => [r.attributes['call_center.contact.action'], ms(r.hrTime)])).toEqual([['attend', at]]);
+    expect(counterValue((await h.collectMetrics()).get('call_center.events'))).toBe(1);
+  });
+
+  it('holds at most 1 000, drops the oldest and counts them not_enabled once an instance is enabled', async () => {
+    for (let i = 0; i < 1005; i++) CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact({ contact_id: `c${i}`, action: CallCenterAction.View }));
+    const h = make();
+    const ids = h.records().map((r) => r.attributes['call_center.contact.id']);
+    expect([ids.length, ids[0], ids.at(-1)]).toEqual([1000, 'c5', 'c1004']);
+    expect(counterValue((await h.collectMetrics()).get('call_center.events.rejected'), { 'call_center.rejection.reason': 'not_enabled' })).toBe(5);
+  });
+
+  it('hands held events to an instance enabled in its constructor once the same tick has given it its providers', async () => {
+    CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact());
+    const logs = new InMemoryLogRecordExporter();
+    const instrumentation = new CallCenterInstrumentation({ enabled: true });
+    // registerInstrumentations does not enable again an instance whose config says enabled: true.
+    const unregister = registerInstrumentations({
+      instrumentations: [instrumentation],
+      loggerProvider: new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: logs })] }),
+    });
+    expect(logs.getFinishedLogRecords()).toHaveLength(0);
+    await Promise.resolve();
+    expect(logs.getFinishedLogRecords()).toHaveLength(1);
+    unregister();
   });
 
   it('delegates to the enabled instrumentation', () => {
@@ -35,16 +67,16 @@ describe('CallCenter.logIngestEvent', () => {
     expect(h.records().map((r) => r.attributes['call_center.contact.action'])).toEqual(['view']);
   });
 
-  it('emits nothing after disable(), and validates still', () => {
+  it('emits nothing after disable(); the facade then holds for the next one enabled', () => {
     const h = make();
     h.instrumentation.disable();
-    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact())).toEqual({ ok: true });
+    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact())).toEqual({ ok: true, pending: true });
     expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, {} as never).ok).toBe(false);
     expect(h.instrumentation.logIngestEvent(CallCenterEventType.Contact, minimalContact())).toEqual({ ok: true });
     expect(h.records()).toHaveLength(0);
-    h.instrumentation.enable();
+    h.instrumentation.enable(); // emits the one the facade held
     CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact());
-    expect(h.records()).toHaveLength(1);
+    expect(h.records()).toHaveLength(2);
   });
 
   it('with two instances, goes to the most recently enabled, and back when it is disabled', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallCenter, CallCenterValidationError, type CallCenterEventMap } from '../src/index.js';
+import { drainFacade } from './helpers/facade.js';
 import { fullBreak, fullContact, minimalContact } from './helpers/events.js';
 import { createHarness, type Harness } from './helpers/otel.js';
 
@@ -7,6 +8,8 @@ let h: Harness | undefined;
 afterEach(async () => {
   await h?.shutdown();
   h = undefined;
+  // What a test logged through the facade with no instance enabled must not reach the next test's.
+  drainFacade();
 });
 
 const throwingProxy = new Proxy(

@@ -29,6 +29,7 @@ export class EventPlan {
   readonly policy: PrivacyPolicy;
   readonly limits: PlanLimits;
   readonly #byName: ReadonlyMap<string, FieldStep>;
+  readonly #byIndex: readonly FieldStep[];
   readonly #lastKeys: string[] = [];
   readonly #lastSteps: Array<FieldStep | undefined> = [];
 
@@ -44,6 +45,12 @@ export class EventPlan {
         return [rule.name, { rule, action, plain: action === 'keep' && rule.format !== 'ANY' }];
       }),
     );
+    this.#byIndex = rules.list.map((rule) => this.#byName.get(rule.name)!);
+  }
+
+  /** The step of the field at a rule index. */
+  stepAt(index: number): FieldStep {
+    return this.#byIndex[index]!;
   }
 
   /** The step of the event's `position`-th key, or undefined for a key the contract does not know. */

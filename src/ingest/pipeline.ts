@@ -14,6 +14,7 @@ import { createEventPlans, type EventPlan } from './field-plan.js';
 import { actionOf, newIngestEvent, type IngestEvent } from './ingest-event.js';
 import { emitLogRecord } from './log-record.js';
 import { readCallOptions, readEvent } from './read.js';
+import { takeField } from './take-field.js';
 import { UnknownFieldReporter } from './unknown-fields.js';
 
 /**
@@ -64,21 +65,52 @@ export class IngestPipeline {
 
   /** Runs the event through; `target` undefined (a disabled instrumentation) checks it and emits nothing. */
   run(type: unknown, input: unknown, options: unknown, target: EmitTarget | undefined): CallCenterValidationError | undefined {
-    const nowMs = this.config.now();
-    const ev = checkEvent(type, input, options, this.#plans, this.config.operator, nowMs);
+    const ev = this.check(type, input, options);
     if (ev instanceof CallCenterValidationError) return ev;
-    if (ev.unknown.length) {
-      this.#unknownFields.report(ev.type, ev.unknown);
-      target?.owner.metrics.ignoredFields(ev.type, ev.unknown.length);
-    }
-    if (!target) return undefined;
+    return target && this.emit(ev, target);
+  }
+
+  /** The checking half, with unknown fields reported: the event ready to emit, or why it was refused. */
+  check(type: unknown, input: unknown, options: unknown): IngestEvent | CallCenterValidationError {
+    const ev = checkEvent(type, input, options, this.#plans, this.config.operator, this.config.now());
+    if (!(ev instanceof CallCenterValidationError) && ev.unknown.length) this.#unknownFields.report(ev.type, ev.unknown);
+    return ev;
+  }
+
+  /**
+   * An event checked by another pipeline (the facade's, while no
+   * instrumentation was enabled), taken again through this one's field
+   * stages (its privacy policy, its limits) from the snapshot, with its
+   * original time and, unless the call named one, this one's operator; then
+   * emitted.
+   */
+  replay(held: IngestEvent, target: EmitTarget): CallCenterValidationError | undefined {
+    const plan = this.#plans[held.type];
+    const ev = newIngestEvent(plan, this.config.now());
+    held.slots.forEach((value, index) => {
+      if (value !== undefined) takeField(ev, plan.stepAt(index), value);
+    });
+    ev.unknown.push(...held.unknown);
+    ev.timeMs = held.timeMs;
+    ev.timeGiven = held.timeGiven;
+    ev.operatorGiven = held.operatorGiven;
+    ev.operator = held.operatorGiven ? held.operator : this.config.operator;
+    const error = validateFields(ev) ?? boundCall(ev);
+    if (error) return error;
+    addOperatorAttributes(ev.attributes, ev.operator);
+    return this.emit(ev, target);
+  }
+
+  /** The emitting half: privacy's last word, the lifecycle, the log record, the count. */
+  emit(ev: IngestEvent, target: EmitTarget): CallCenterValidationError | undefined {
     const { owner } = target;
+    if (ev.unknown.length) owner.metrics.ignoredFields(ev.type, ev.unknown.length);
     const redact = this.#policy.redact;
     if (redact) {
       const error = redactAttributes(ev, redact, this.config.maxStringLength);
       if (error) return error;
     }
-    const span = lifecycle.onEvent(ev, owner, nowMs);
+    const span = lifecycle.onEvent(ev, owner, ev.nowMs);
     emitLogRecord(target.logger, ev, span);
     owner.metrics.accepted(ev.type, actionOf(ev), this.config.operatorOnMetrics ? ev.operator?.id : undefined);
     return undefined;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallCenter, CallCenterValidationError, type ContactEvent } from '../../src/index.js';
+import { drainFacade } from '../helpers/facade.js';
 import { minimalContact } from '../helpers/events.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
@@ -7,6 +8,8 @@ let h: Harness | undefined;
 afterEach(async () => {
   await h?.shutdown();
   h = undefined;
+  // What a test logged through the facade with no instance enabled must not reach the next test's.
+  drainFacade();
 });
 
 const MARKER = 'MARKER free text that must never be exported';
