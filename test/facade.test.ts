@@ -5,7 +5,7 @@ import { CallCenter, CallCenterAction, CallCenterEventType, CallCenterInstrument
 import { captureDiag, type DiagCapture } from './helpers/diag.js';
 import { minimalContact } from './helpers/events.js';
 import { drainFacade } from './helpers/facade.js';
-import { ms } from './helpers/lifecycle.js';
+import { ms, TestClock } from './helpers/lifecycle.js';
 import { counterValue, createHarness, type Harness } from './helpers/otel.js';
 
 const harnesses: Harness[] = [];
@@ -36,6 +36,15 @@ describe('CallCenter.logIngestEvent', () => {
     const h = make();
     expect(h.records().map((r) => [r.attributes['call_center.contact.action'], ms(r.hrTime)])).toEqual([['attend', at]]);
     expect(counterValue((await h.collectMetrics()).get('call_center.events'))).toBe(1);
+  });
+
+  it('emits a held event with the time it was logged at, whatever the clock of the instance that takes it', () => {
+    const at = Date.now();
+    CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact(), { timestamp: at });
+    // An instance on a simulated clock a year behind: the held time was checked by the clock in force when it was logged.
+    const h = createHarness({ now: new TestClock('2025-06-01T00:00:00Z').now });
+    harnesses.push(h);
+    expect(h.records().map((r) => ms(r.hrTime))).toEqual([at]);
   });
 
   it('holds at most 1 000, drops the oldest and counts them not_enabled once an instance is enabled', async () => {

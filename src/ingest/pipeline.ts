@@ -91,8 +91,8 @@ export class IngestPipeline {
       if (value !== undefined) takeField(ev, plan.stepAt(index), value);
     });
     ev.unknown.push(...held.unknown);
+    // Its time was checked against the clock in force when it was logged; this instance's clock may differ.
     ev.timeMs = held.timeMs;
-    ev.timeGiven = held.timeGiven;
     ev.operatorGiven = held.operatorGiven;
     ev.operator = held.operatorGiven ? held.operator : this.config.operator;
     const error = validateFields(ev) ?? boundCall(ev);

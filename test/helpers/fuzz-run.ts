@@ -120,8 +120,9 @@ interface Subject {
   readonly sdk: ScannedSdk;
 }
 
-function subject(api: FuzzApi, validation: 'report' | 'strict', now: () => number): Subject {
-  const sdk = new ScannedSdk(now);
+/** `scanNow`: the latest clock the subject's telemetry may have been timed by (its own clock by default). */
+function subject(api: FuzzApi, validation: 'report' | 'strict', now: () => number, scanNow: () => number = now): Subject {
+  const sdk = new ScannedSdk(scanNow);
   const instrumentation = new api.CallCenterInstrumentation(config(validation, now));
   instrumentation.setTracerProvider(sdk.tracerProvider);
   instrumentation.setLoggerProvider(sdk.loggerProvider);
@@ -173,7 +174,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzVerdict> {
     if (stopAtFirstFailure) throw new Error(problems.join('; '));
   };
 
-  const first = subject(api, 'report', now);
+  // The events the facade held were timed by the only clock there was before any instance: the wall clock.
+  const first = subject(api, 'report', now, () => Math.max(now(), Date.now()));
   const report = subject(api, 'report', now);
   const strict = subject(api, 'strict', now);
   const subjects = [first, report, strict];
