@@ -43,16 +43,38 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
     return new CallCenterValidationError(ev.type, [{ path: '', code: 'not_an_object', message: `expected an object, received ${kindOf(input)}` }]);
   }
   const record = input as Record<string, unknown>;
+  const { plan, unknown } = ev;
   let count = 0;
   reading = '';
   try {
     if (ownKeysOnly(record)) {
-      // for…in is the fast walk (its keyed reads are V8's cheapest), and here
-      // it visits exactly the keys Object.keys would.
-      for (const key in record) if (++count > MAX_EVENT_FIELDS || !take(ev, record, count - 1, key)) break;
+      // for…in visits exactly the keys Object.keys would here, and a read of
+      // `record[key]` in its own body is V8's cheapest keyed read (the same
+      // read in a called function is not): so the body is written out twice.
+      for (const key in record) {
+        if (++count > MAX_EVENT_FIELDS) break;
+        const step = plan.step(count - 1, key);
+        if (step === undefined) {
+          unknown.push(key);
+          continue;
+        }
+        reading = key;
+        const value = record[key];
+        // An explicit undefined is an absent field, as zod reads it (the slot stays undefined).
+        if (value !== undefined) takeField(ev, step, value);
+      }
     } else {
-      const keys = Object.keys(record);
-      for (const key of keys) if (++count > MAX_EVENT_FIELDS || !take(ev, record, count - 1, key)) break;
+      for (const key of Object.keys(record)) {
+        if (++count > MAX_EVENT_FIELDS) break;
+        const step = plan.step(count - 1, key);
+        if (step === undefined) {
+          unknown.push(key);
+          continue;
+        }
+        reading = key;
+        const value = record[key];
+        if (value !== undefined) takeField(ev, step, value);
+      }
     }
   } catch (cause) {
     return reading ? unreadable(ev, reading, `field ${reading}`, cause) : unreadable(ev, '', 'the event', cause);
@@ -67,20 +89,6 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
 
 /** The field being read when a getter or trap throws, for the error's path. */
 let reading = '';
-
-/** Hands one key of the event to its field's stages (or notes it unknown); true to go on. */
-function take(ev: IngestEvent, record: Record<string, unknown>, position: number, key: string): boolean {
-  const step = ev.plan.step(position, key);
-  if (step === undefined) {
-    ev.unknown.push(key);
-    return true;
-  }
-  reading = key;
-  const value = record[key];
-  // An explicit undefined is an absent field, as zod reads it (the slot stays undefined).
-  if (value !== undefined) takeField(ev, step, value);
-  return true;
-}
 
 /** The options of one call, read once. */
 export interface CallOptions {
