@@ -9,6 +9,7 @@ import {
   type ObservableResult,
 } from '@opentelemetry/api';
 import type { CallCenterRejectionReason } from './errors.js';
+import { PairMap } from './lifecycle/pair-map.js';
 import * as sc from './semconv.js';
 
 /** Bucket advice for contact handling: seconds up to an hour. */
@@ -56,7 +57,10 @@ interface Instruments {
  */
 export class CallCenterMetrics {
   /** Accepted events, counted here and observed at collection: one Map lookup per event on the path every event takes. */
-  readonly #eventCounts = new Map<string, { attributes: Attributes; value: number }>();
+  readonly #eventCounts = new PairMap<{ attributes: Attributes; value: number }>();
+  /** The same series, in the order they appeared (the overflow series last when there is one), for observation. */
+  readonly #eventSeries: Array<{ attributes: Attributes; value: number }> = [];
+  #eventsOverflow: { attributes: Attributes; value: number } | undefined;
   readonly #openContacts: OpenContactsFunction;
   /** Series of `call_center.contacts.active` seen so far: reported as 0 once their contacts have ended, not dropped. */
   readonly #activeSeries = new Map<string, Attributes>();
@@ -85,7 +89,7 @@ export class CallCenterMetrics {
     const events = meter.createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT });
     const active = meter.createObservableUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT });
     const observeEvents = (result: ObservableResult) => {
-      for (const { attributes, value } of this.#eventCounts.values()) result.observe(value, attributes);
+      for (const { attributes, value } of this.#eventSeries) result.observe(value, attributes);
     };
     const observeActive = (result: ObservableResult) => {
       const counts = new Map<string, number>();
@@ -108,22 +112,30 @@ export class CallCenterMetrics {
   }
 
   accepted(eventType: string, action: string | undefined, operatorId: string | undefined): void {
-    const key = operatorId === undefined ? `${eventType}|${action}` : `${eventType}|${action}|${operatorId.length}:${operatorId}`;
-    const series = this.#eventCounts.get(key);
+    // Actions are enum values without '|': the second key is one string per (action, operator) pair, built only when operators are counted.
+    const second = operatorId === undefined ? (action ?? '') : `${action ?? ''}|${operatorId}`;
+    const series = this.#eventCounts.get(eventType, second);
     if (series) {
       series.value++;
+      return;
+    }
+    if (this.#eventSeries.length >= MAX_EVENT_SERIES) {
+      this.#eventsOverflow ??= this.#newSeries({ [sc.ATTR_EVENT_TYPE]: eventType, 'otel.metric.overflow': true });
+      this.#eventsOverflow.value++;
       return;
     }
     const attributes: Attributes = { [sc.ATTR_EVENT_TYPE]: eventType };
     if (action !== undefined) attributes[sc.ATTR_EVENT_ACTION] = action;
     if (operatorId !== undefined) attributes[sc.ATTR_OPERATOR_ID] = operatorId;
-    if (this.#eventCounts.size < MAX_EVENT_SERIES) {
-      this.#eventCounts.set(key, { attributes, value: 1 });
-      return;
-    }
-    const overflow = this.#eventCounts.get('overflow');
-    if (overflow) overflow.value++;
-    else this.#eventCounts.set('overflow', { attributes: { [sc.ATTR_EVENT_TYPE]: eventType, 'otel.metric.overflow': true }, value: 1 });
+    const created = this.#newSeries(attributes);
+    created.value++;
+    this.#eventCounts.set(eventType, second, created);
+  }
+
+  #newSeries(attributes: Attributes): { attributes: Attributes; value: number } {
+    const series = { attributes, value: 0 };
+    this.#eventSeries.push(series);
+    return series;
   }
 
   /** A contact of this channel (and operator) is open: its `call_center.contacts.active` series exists from now on. */

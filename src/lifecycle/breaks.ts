@@ -61,11 +61,11 @@ export class BreakSpans {
   /** Applies one accepted break event; returns the span context its log record belongs to, if any. */
   onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
     const event = breakFields(ev);
-    const key = ev.operator?.id ?? '';
+    const operatorKey = ev.operator?.id ?? '';
     const overrun = event.consumed_time > event.total_time;
-    let open = this.open.get(key);
+    let open = this.open.get(operatorKey, '');
     if (open && event.action === 'start' && event.type !== open.type) {
-      this.open.forceEnd(key, open, 'superseded', ev.timeMs);
+      this.open.forceEnd(open, 'superseded', ev.timeMs);
       open = undefined;
     }
     if (!open) {
@@ -73,8 +73,8 @@ export class BreakSpans {
       if (event.action !== 'start') return undefined;
       const attributes = spanAttributes(ev.attributes);
       const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes });
-      open = { span, startMs: ev.timeMs, owner, provider: this.#providerOf(owner), type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
-      this.open.add(key, open, ev.timeMs);
+      open = { span, operatorKey, idKey: '', startMs: ev.timeMs, owner, provider: this.#providerOf(owner), type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
+      this.open.add(open, ev.timeMs);
     } else {
       // The span follows the break's figures; its type stays the start's.
       for (const name in ev.attributes) if (name !== ATTR_BREAK_TYPE && name !== ATTR_META) open.span.setAttribute(name, ev.attributes[name]!);
@@ -90,7 +90,7 @@ export class BreakSpans {
       attributes[ATTR_BREAK_OVERRUN] = true;
     }
     span.addEvent(EVENT_NAMES[event.action]!, attributes, timeInput(ev.timeMs));
-    if (event.action === 'end') this.open.end(key, open, 'end', ev.timeMs);
+    if (event.action === 'end') this.open.end(open, 'end', ev.timeMs);
     return span.spanContext();
   }
 }

@@ -37,15 +37,6 @@ export interface OpenContact extends OpenSpan {
 
 const EVENT_NAMES = eventNames(SPAN_EVENT_CONTACT_PREFIX, CONTACT_ACTIONS);
 
-/**
- * A contact's key: its id, per operator when the operator is known. The
- * operator id is length-prefixed, so no pair of ids, whatever characters
- * they hold, can make the key of another pair.
- */
-export function contactKey(operatorId: string | undefined, contactId: string): string {
-  return operatorId === undefined ? `#${contactId}` : `${operatorId.length}:${operatorId}#${contactId}`;
-}
-
 /** A link to the span active where the contact started (e.g. the request that relayed the attend). */
 function activeLinks(): Link[] | undefined {
   const active = trace.getSpan(context.active());
@@ -87,15 +78,17 @@ export class ContactSpans {
   /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
   onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
     const event = contactFields(ev);
-    const key = contactKey(ev.operator?.id, event.contact_id);
-    const open = this.open.get(key);
+    // A contact is identified by its id, per operator when the operator is known (operator ids are never empty).
+    const operatorKey = ev.operator?.id ?? '';
+    const idKey = event.contact_id;
+    const open = this.open.get(operatorKey, idKey);
     const { action } = event;
     if (action === 'end' || action === 'terminate') {
-      if (!open) return this.#recent.get(key) ?? this.#reconstruct(key, ev, event, owner);
+      if (!open) return this.#recent.get(operatorKey, idKey) ?? this.#reconstruct(operatorKey, ev, event, owner);
       this.#update(open, ev, event);
-      this.open.end(key, open, action, ev.timeMs);
+      this.open.end(open, action, ev.timeMs);
       const ended = open.span.spanContext();
-      this.#recent.remember(key, ended);
+      this.#recent.remember(operatorKey, idKey, ended);
       return ended;
     }
     if (open) {
@@ -104,12 +97,14 @@ export class ContactSpans {
       return open.span.spanContext();
     }
     // A late event of a contact that has ended still links to its span.
-    if (action !== 'attend') return this.#recent.get(key);
+    if (action !== 'attend') return this.#recent.get(operatorKey, idKey);
 
     const attributes = spanAttributes(ev.attributes);
     const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes, links: activeLinks() });
     const entry: OpenContact = {
       span,
+      operatorKey,
+      idKey,
       startMs: ev.timeMs,
       owner,
       provider: this.#providerOf(owner),
@@ -118,7 +113,7 @@ export class ContactSpans {
       operatorId: ev.operator?.id,
       last: { ...attributes },
     };
-    this.open.add(key, entry, ev.timeMs);
+    this.open.add(entry, ev.timeMs);
     owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
     return span.spanContext();
   }
@@ -136,7 +131,7 @@ export class ContactSpans {
    * (`contact_start_time`, else `contact_duration`), the span is emitted
    * after the fact, marked reconstructed.
    */
-  #reconstruct(key: string, ev: IngestEvent, event: ReturnType<typeof contactFields>, owner: SpanOwner): SpanContext | undefined {
+  #reconstruct(operatorKey: string, ev: IngestEvent, event: ReturnType<typeof contactFields>, owner: SpanOwner): SpanContext | undefined {
     let startMs: number;
     if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
     else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;
@@ -161,7 +156,7 @@ export class ContactSpans {
       forced: false,
     });
     const ended = span.spanContext();
-    this.#recent.remember(key, ended);
+    this.#recent.remember(operatorKey, event.contact_id, ended);
     return ended;
   }
 }

@@ -1,6 +1,7 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_BREAK_END_REASON, ATTR_CONTACT_END_REASON } from '../semconv.js';
 import { timeInput } from '../time-input.js';
+import { PairMap } from './pair-map.js';
 import type { SpanOwner } from './span-owner.js';
 
 /** Why the instrumentation ended a span itself rather than on an event. */
@@ -8,6 +9,9 @@ export type ForcedEndReason = 'timeout' | 'evicted' | 'disabled' | 'shutdown' | 
 
 export interface OpenSpan {
   readonly span: Span;
+  /** Its key: the operator's id ('' when none is known) and, for contacts, the contact id. */
+  readonly operatorKey: string;
+  readonly idKey: string;
   /** When the span started, epoch ms. */
   readonly startMs: number;
   /** Who records its end; changed when its instrumentation hands it over. */
@@ -46,15 +50,17 @@ export function forcedEndMessage(kind: Kind, reason: ForcedEndReason, owner: Spa
 }
 
 /**
- * The open spans of one kind, keyed, bounded in number and in age. Oldest
- * first is insertion order (a Map keeps it), so eviction takes the first entry.
+ * The open spans of one kind, keyed, bounded in number and in age.
  * Every way a span leaves (its ending event, timeout, eviction, disable,
  * shutdown) goes through one place that records the end reason, marks forced
  * ends ERROR with a description, ends the span no earlier than it started,
  * and tells the owner's metrics.
  */
 export class OpenSpans<T extends OpenSpan> {
-  readonly #open = new Map<string, T>();
+  /** By key, for the lookup every event makes. */
+  readonly #byKey = new PairMap<T>();
+  /** In the order they opened (a Set keeps it): eviction takes the first. */
+  readonly #open = new Set<T>();
   readonly #kind: Kind;
   readonly #closed: ClosedFunction<T>;
 
@@ -67,8 +73,8 @@ export class OpenSpans<T extends OpenSpan> {
     return this.#open.size;
   }
 
-  get(key: string): T | undefined {
-    return this.#open.get(key);
+  get(operatorKey: string, idKey: string): T | undefined {
+    return this.#byKey.get(operatorKey, idKey);
   }
 
   values(): IterableIterator<T> {
@@ -76,46 +82,51 @@ export class OpenSpans<T extends OpenSpan> {
   }
 
   /** Adds an entry, first evicting the oldest ones if its owner's maximum is reached. */
-  add(key: string, entry: T, nowMs: number): void {
+  add(entry: T, nowMs: number): void {
     const { max } = limitsOf(this.#kind, entry.owner);
-    for (const [oldestKey, oldest] of this.#open) {
+    for (const oldest of this.#open) {
       if (this.#open.size < max) break;
-      this.#open.delete(oldestKey);
-      this.#end(oldest, 'evicted', nowMs, true);
+      this.forceEnd(oldest, 'evicted', nowMs);
     }
-    this.#open.set(key, entry);
+    this.#open.add(entry);
+    this.#byKey.set(entry.operatorKey, entry.idKey, entry);
   }
 
   /** Ends an open span on the event that closes it (`end`, `terminate`). */
-  end(key: string, entry: T, reason: string, atMs: number): void {
-    this.#open.delete(key);
+  end(entry: T, reason: string, atMs: number): void {
+    this.#remove(entry);
     this.#end(entry, reason, atMs, false);
   }
 
   /** Ends an open span for a reason of the instrumentation's. */
-  forceEnd(key: string, entry: T, reason: ForcedEndReason, atMs: number): void {
-    this.#open.delete(key);
+  forceEnd(entry: T, reason: ForcedEndReason, atMs: number): void {
+    this.#remove(entry);
     this.#end(entry, reason, atMs, true);
   }
 
   /** Ends every span open longer than its owner's timeout, by its owner's clock; `only` limits it to one owner's spans. */
   sweep(only?: SpanOwner): void {
-    for (const [key, entry] of this.#open) {
+    for (const entry of this.#open) {
       if (only && entry.owner !== only) continue;
       const nowMs = entry.owner.config.now();
-      if (nowMs - entry.startMs > limitsOf(this.#kind, entry.owner).timeoutMs) this.forceEnd(key, entry, 'timeout', nowMs);
+      if (nowMs - entry.startMs > limitsOf(this.#kind, entry.owner).timeoutMs) this.forceEnd(entry, 'timeout', nowMs);
     }
   }
 
   /** Ends every open span that `which` selects (all by default), e.g. on disable, provider shutdown, page hide. */
   endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true): T[] {
     const ended: T[] = [];
-    for (const [key, entry] of this.#open) {
+    for (const entry of this.#open) {
       if (!which(entry)) continue;
-      this.forceEnd(key, entry, reason, entry.owner.config.now());
+      this.forceEnd(entry, reason, entry.owner.config.now());
       ended.push(entry);
     }
     return ended;
+  }
+
+  #remove(entry: T): void {
+    this.#open.delete(entry);
+    this.#byKey.delete(entry.operatorKey, entry.idKey);
   }
 
   #end(entry: T, reason: string, atMs: number, forced: boolean): void {

@@ -1,32 +1,38 @@
 import type { SpanContext } from '@opentelemetry/api';
+import { PairMap } from './pair-map.js';
 
 /** How many ended contacts are remembered for late events. */
 export const RECENTLY_ENDED_MAX = 1024;
 
 /**
  * Contacts ended lately, so that a repeated end or a late event joins the
- * span that ended instead of reconstructing a second one. Only its ids
- * are kept (never the span, which holds all its attributes and
- * events); bounded, oldest forgotten first.
+ * span that ended instead of reconstructing a second one. Only its ids are
+ * kept (never the span, which holds all its attributes and events);
+ * bounded, oldest forgotten first (a ring of the keys in the order they
+ * were remembered).
  */
 export class RecentlyEnded {
-  readonly #ended = new Map<string, SpanContext>();
+  readonly #ended = new PairMap<{ readonly context: SpanContext; readonly slot: number }>();
+  readonly #ring: Array<readonly [string, string] | undefined> = new Array(RECENTLY_ENDED_MAX);
+  #next = 0;
 
-  get(key: string): SpanContext | undefined {
-    return this.#ended.get(key);
+  get(operatorKey: string, idKey: string): SpanContext | undefined {
+    return this.#ended.get(operatorKey, idKey)?.context;
   }
 
   clear(): void {
     this.#ended.clear();
+    this.#ring.fill(undefined);
   }
 
-  remember(key: string, context: SpanContext): void {
-    this.#ended.delete(key);
+  remember(operatorKey: string, idKey: string, context: SpanContext): void {
+    const slot = this.#next;
+    this.#next = (slot + 1) % RECENTLY_ENDED_MAX;
+    const oldest = this.#ring[slot];
+    // Forget the oldest, unless it was remembered again since (then a newer slot holds it).
+    if (oldest && this.#ended.get(oldest[0], oldest[1])?.slot === slot) this.#ended.delete(oldest[0], oldest[1]);
+    this.#ring[slot] = [operatorKey, idKey];
     // A copy of the three ids: the span's own context object may carry more.
-    this.#ended.set(key, { traceId: context.traceId, spanId: context.spanId, traceFlags: context.traceFlags });
-    if (this.#ended.size > RECENTLY_ENDED_MAX) {
-      const oldest = this.#ended.keys().next();
-      if (!oldest.done) this.#ended.delete(oldest.value);
-    }
+    this.#ended.set(operatorKey, idKey, { context: { traceId: context.traceId, spanId: context.spanId, traceFlags: context.traceFlags }, slot });
   }
 }
