@@ -9,7 +9,7 @@ import {
   type ObservableResult,
 } from '@opentelemetry/api';
 import type { CallCenterRejectionReason } from './errors.js';
-import { PairMap } from './lifecycle/pair-map.js';
+import { PairMap } from './pair-map.js';
 import * as sc from './semconv.js';
 
 /** Bucket advice for contact handling: seconds up to an hour. */

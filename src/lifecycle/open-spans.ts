@@ -1,7 +1,7 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
 import { ATTR_BREAK_END_REASON, ATTR_CONTACT_END_REASON } from '../semconv.js';
 import { timeInput } from '../time-input.js';
-import { PairMap } from './pair-map.js';
+import { PairMap } from '../pair-map.js';
 import type { SpanOwner } from './span-owner.js';
 
 /** Why the instrumentation ended a span itself rather than on an event. */

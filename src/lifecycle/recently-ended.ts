@@ -1,5 +1,5 @@
 import type { SpanContext } from '@opentelemetry/api';
-import { PairMap } from './pair-map.js';
+import { PairMap } from '../pair-map.js';
 
 /** How many ended contacts are remembered for late events. */
 export const RECENTLY_ENDED_MAX = 1024;
