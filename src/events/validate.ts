@@ -65,10 +65,10 @@ function fieldIssue(rule: FieldRule, value: unknown): CallCenterValidationIssue 
  * in the contract's order, every bad field named.
  */
 export function validateFields(ev: IngestEvent): CallCenterValidationError | undefined {
-  if (!ev.failed && ev.required === ev.rules.required) return undefined;
+  if (!ev.failed && ev.required === ev.plan.rules.required) return undefined;
   const { slots } = ev;
   const issues: CallCenterValidationIssue[] = [];
-  for (const rule of ev.rules.list) {
+  for (const rule of ev.plan.rules.list) {
     const issue = fieldIssue(rule, slots[rule.index]);
     if (issue) issues.push(issue);
   }

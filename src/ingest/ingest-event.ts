@@ -12,13 +12,13 @@ import type { EventPlan } from './field-plan.js';
  */
 export interface IngestEvent {
   readonly type: CallCenterEventType;
-  readonly rules: EventRules;
+  /** How this instrumentation takes in events of this type (its rules are `plan.rules`). */
   readonly plan: EventPlan;
   /** The configured clock's now for this event, epoch ms. */
   readonly nowMs: number;
   /**
    * The snapshot: each known field's value, read once (and bounded), at its
-   * rule's index (`rules.at[name]`); undefined where the event does not have
+   * rule's index (`plan.rules.at[name]`); undefined where the event does not have
    * the field. An array rather than an object keyed by name: filling it
    * costs an indexed store per field instead of a keyed one.
    */
@@ -46,7 +46,6 @@ export interface IngestEvent {
 export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
   return {
     type: plan.type,
-    rules: plan.rules,
     plan,
     nowMs,
     slots: new Array<unknown>(plan.rules.list.length),
@@ -64,7 +63,7 @@ export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
 
 /** The event's action; scorecards have none (and an unknown `action` field on one is not read). */
 export function actionOf(ev: IngestEvent): string | undefined {
-  const at = ev.rules.at.action;
+  const at = ev.plan.rules.at.action;
   return at === undefined ? undefined : (ev.slots[at] as string);
 }
 
@@ -79,6 +78,6 @@ export function slotsOf<T extends object>(rules: EventRules): { readonly [K in k
 /** The snapshot as an object of the fields present (for error messages and tests; not on the valid path). */
 export function fieldsOf(ev: IngestEvent): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const rule of ev.rules.list) if (ev.slots[rule.index] !== undefined) out[rule.name] = ev.slots[rule.index];
+  for (const rule of ev.plan.rules.list) if (ev.slots[rule.index] !== undefined) out[rule.name] = ev.slots[rule.index];
   return out;
 }

@@ -90,12 +90,6 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
 /** The field being read when a getter or trap throws, for the error's path. */
 let reading = '';
 
-/** The options of one call, read once. */
-export interface CallOptions {
-  operator: unknown;
-  timestamp: unknown;
-}
-
 /** Checks an operator identity (read once into a copy); returns the problem, or the copy. */
 export function readOperator(operator: unknown, path: string): CallCenterOperator | CallCenterValidationIssue {
   if (typeof operator !== 'object' || operator === null) {
