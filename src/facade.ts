@@ -1,10 +1,10 @@
 import { resolveConfig } from './config.js';
 import { report } from './diag.js';
-import { CallCenterValidationError, failure } from './errors.js';
+import { failure } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { HeldEvents } from './ingest/held-events.js';
 import type { IngestEvent } from './ingest/ingest-event.js';
-import { IngestPipeline } from './ingest/pipeline.js';
+import { IngestPipeline, isRefusal } from './ingest/pipeline.js';
 import { createPrivacyPolicy } from './privacy/policy.js';
 import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } from './types.js';
 
@@ -72,7 +72,7 @@ export const CallCenter = {
     try {
       defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
       const ev = defaults.check(type, event, options);
-      if (!(ev instanceof CallCenterValidationError)) {
+      if (!isRefusal(ev)) {
         held.hold(ev);
         return PENDING;
       }
