@@ -2,6 +2,7 @@ import { context, SeverityNumber, trace, type Logger, type SpanContext } from '@
 import type { CallCenterEventType } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
+import { PairMap } from '../pair-map.js';
 import { timeInput } from '../time-input.js';
 import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, type IngestEvent } from './ingest-event.js';
@@ -16,16 +17,46 @@ const CONTACT = /*#__PURE__*/ slotsOf<ParsedEvents['contact']>(EVENT_RULES.conta
 const BREAK = /*#__PURE__*/ slotsOf<ParsedEvents['break']>(EVENT_RULES.break);
 const SCORECARD = /*#__PURE__*/ slotsOf<ParsedEvents['ops_scorecard']>(EVENT_RULES.ops_scorecard);
 
+/**
+ * Bodies made so far. Contact and break bodies are made of enum values only,
+ * so there are at most 560 and 36 of them; building the line anew for every
+ * event cost ~45 ns. Scorecard bodies (one per audit count) are bounded.
+ */
+const contactBodies = new PairMap<Map<string, string>>();
+const breakBodies = new PairMap<string>();
+const scorecardBodies = new Map<number, string>();
+const SCORECARD_BODIES_MAX = 1000;
+
 /** The log body: a short line of enum values only, never free text from the event. */
 export function logBody(ev: IngestEvent): string {
   const s = ev.slots as string[];
   switch (ev.type) {
-    case 'contact':
-      return `contact ${s[CONTACT.action]} (${s[CONTACT.contact_channel]}, ${s[CONTACT.contact_type]})`;
-    case 'break':
-      return `break ${s[BREAK.action]} (${s[BREAK.type]})`;
-    case 'ops_scorecard':
-      return `ops scorecard (${s[SCORECARD.audit_count]} audits)`;
+    case 'contact': {
+      const action = s[CONTACT.action]!;
+      const channel = s[CONTACT.contact_channel]!;
+      const type = s[CONTACT.contact_type]!;
+      let byType = contactBodies.get(action, channel);
+      if (!byType) contactBodies.set(action, channel, (byType = new Map()));
+      let body = byType.get(type);
+      if (body === undefined) byType.set(type, (body = `contact ${action} (${channel}, ${type})`));
+      return body;
+    }
+    case 'break': {
+      const action = s[BREAK.action]!;
+      const type = s[BREAK.type]!;
+      let body = breakBodies.get(action, type);
+      if (body === undefined) breakBodies.set(action, type, (body = `break ${action} (${type})`));
+      return body;
+    }
+    case 'ops_scorecard': {
+      const audits = (ev.slots as number[])[SCORECARD.audit_count]!;
+      let body = scorecardBodies.get(audits);
+      if (body === undefined) {
+        if (scorecardBodies.size >= SCORECARD_BODIES_MAX) scorecardBodies.clear();
+        scorecardBodies.set(audits, (body = `ops scorecard (${audits} audits)`));
+      }
+      return body;
+    }
   }
 }
 
