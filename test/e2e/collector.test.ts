@@ -8,7 +8,25 @@ import { logRecords, metricPoints, spans, type LogRecord, type MetricPoint, type
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The guard's keyed hash: SHA-256 of the key followed by the id. */
+const GUARD_KEY = 'e2e-guard-key';
+const keyed = (s: string) => createHash('sha256').update(GUARD_KEY + s).digest('hex');
+/** Every sensitive value the emitter sends (with the plugin told to keep them all). */
+const SECRETS = ['chest pain', 'caller anxious', 'handed to paramedic', 'urgent', '+15550100', 'patient-0042', 'ext-4711', 'incident-0099', 'supervisor notes', 'attempt'];
+const ID_ATTRIBUTES: Record<string, string> = {
+  'call_center.contact.phone_id': '+15550100',
+  'call_center.contact.customer_id': 'patient-0042',
+  'call_center.contact.extension': 'ext-4711',
+  'call_center.contact.incident_id': 'incident-0099',
+};
+const DROPPED = [
+  'call_center.contact.summary',
+  'call_center.contact.remarks',
+  'call_center.transfer.summary',
+  'call_center.transfer.remarks',
+  'call_center.ops_scorecard.remarks',
+  'call_center.meta',
+];
 
 /** Runs the emitter application against a collector. */
 async function emit(collector: RunningCollector, protocol: 'json' | 'proto', runId: string, privacy: Privacy) {
@@ -59,7 +77,7 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
   let got: Received;
   const service = `call-center-e2e-${protocol}`;
   beforeAll(async () => {
-    got = await through({ CC_PATIENT_DATA_GUARD: 'on' }, [protocol], 'guarded');
+    got = await through({ CC_PATIENT_DATA_GUARD: 'on', CC_GUARD_HASH_KEY: GUARD_KEY }, [protocol], 'guarded');
   });
 
   it('delivers every accepted event as a log record with its eventName and attributes', () => {
@@ -81,7 +99,6 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
         'call_center.transfer.id': 'guarded-t1',
         'call_center.operator.id': `op-${protocol}`,
         'call_center.operator.team': 'night',
-        'call_center.meta': { queue: 'emergency', attempt: 1 },
       },
     });
     expect(logs[7]?.attributes).toMatchObject({ 'call_center.break.total_time': 600, 'call_center.break.consumed_time': 700 });
@@ -132,27 +149,39 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
     expect(value('call_center.break.overruns')).toBe(1);
   });
 
-  it('applies the patient-data guard: free text dropped, phone and customer ids hashed', () => {
+  it('applies the patient-data guard to every sensitive attribute: free text and meta dropped, ids keyed-hashed', () => {
     const records = [...got.logs, ...got.scorecards].filter((r) => r.service === service);
     const traces = got.traces.filter((s) => s.service === service);
     const everything = JSON.stringify([records, traces]);
-    for (const secret of ['chest pain', 'caller anxious', 'handed to paramedic', 'urgent', '+15550100', 'patient-0042']) {
-      expect(everything).not.toContain(secret);
-    }
+    for (const secret of SECRETS) expect(everything).not.toContain(secret);
     const contacts = traces.filter((s) => s.name === 'call_center.contact');
     const contactAttributes = [...records.filter((r) => r.eventName === 'call_center.contact').map((r) => r.attributes), ...contacts.map((s) => s.attributes)];
     // Span events carry the action and what changed: the ids did not, so they are not there to check.
     const spanEvents = contacts.flatMap((s) => s.events.map((e) => e.attributes));
     expect([contactAttributes.length, spanEvents.length]).toEqual([6, 3]);
     for (const a of contactAttributes) {
-      expect(a['call_center.contact.phone_id']).toBe(sha256('+15550100'));
-      expect(a['call_center.contact.customer_id']).toBe(sha256('patient-0042'));
+      for (const [attribute, value] of Object.entries(ID_ATTRIBUTES)) expect(a[attribute]).toBe(keyed(value));
     }
-    for (const a of [...contactAttributes, ...spanEvents]) {
-      for (const key of ['call_center.contact.summary', 'call_center.contact.remarks', 'call_center.transfer.summary', 'call_center.transfer.remarks']) {
-        expect(a).not.toHaveProperty(key);
-      }
+    for (const a of [...records.map((r) => r.attributes), ...contacts.map((s) => s.attributes), ...spanEvents]) {
+      for (const key of DROPPED) expect(a).not.toHaveProperty(key);
     }
+  });
+});
+
+describe('the patient-data guard with no key set', () => {
+  let got: Received;
+  beforeAll(async () => {
+    got = await through({ CC_PATIENT_DATA_GUARD: 'on' }, ['json'], 'unkeyed');
+  });
+
+  it('drops the ids rather than hash them without a key (an unkeyed hash of a phone number is reversed by enumerating numbers)', () => {
+    const contact = got.logs.find((r) => r.eventName === 'call_center.contact');
+    expect(contact?.attributes['call_center.contact.id']).toBe('unkeyed-json-c1');
+    for (const attribute of [...Object.keys(ID_ATTRIBUTES), ...DROPPED]) {
+      for (const r of [...got.logs, ...got.scorecards]) expect(r.attributes).not.toHaveProperty(attribute);
+      for (const s of got.traces) expect(s.attributes).not.toHaveProperty(attribute);
+    }
+    expect(JSON.stringify(got)).not.toMatch(/[0-9a-f]{64}/);
   });
 });
 

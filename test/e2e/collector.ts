@@ -8,8 +8,13 @@ import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.ts'
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** The collector binary: `OTELCOL_BIN`, or the one scripts/build-collector.sh built (cached outside the repo). */
+/**
+ * The collector binary: `OTELCOL_BIN` (the suites' global set-up builds the
+ * collector once, before any test, and sets it), or the one
+ * scripts/build-collector.sh builds (cached outside the repo).
+ */
 export async function collectorBinary(): Promise<string> {
+  if (process.env.OTELCOL_BIN && existsSync(process.env.OTELCOL_BIN)) return process.env.OTELCOL_BIN;
   const { stdout } = await promisify(execFile)('bash', [join(root, 'scripts/build-collector.sh')], {
     cwd: root,
     maxBuffer: 16 * 1024 * 1024,
@@ -46,6 +51,8 @@ export interface RunningCollector {
   log(): string;
   /** Stops the collector (SIGTERM, then SIGKILL after 10 s); the file exporter flushes on the way out. */
   stop(): Promise<void>;
+  /** Kills the collector at once (SIGKILL): a crash, nothing flushed. */
+  kill(): Promise<void>;
 }
 
 export type { OtlpRequest };
@@ -55,7 +62,7 @@ export type { OtlpRequest };
  * win), it moves every listener to a free loopback port and sends every
  * pipeline to a file exporter instead of the backends.
  */
-function overlay(dir: string, ports: { grpc: number; http: number; health: number }): string {
+function overlay(dir: string, ports: { grpc: number; http: number; health: number }, exporters?: string): string {
   const files = SIGNALS.map(
     (s) => `  file/${s}:\n    path: ${join(dir, `${s}.jsonl`)}\n    format: json\n    flush_interval: 100ms\n`,
   ).join('');
@@ -70,11 +77,14 @@ extensions:
   health_check:
     endpoint: 127.0.0.1:${ports.health}
 exporters:
-${files}service:
+${exporters ?? files}service:
   telemetry:
     metrics:
       level: none
-  pipelines:
+${
+  exporters
+    ? ''
+    : `  pipelines:
     logs/default:
       exporters: [file/logs]
     logs/scorecards:
@@ -83,7 +93,8 @@ ${files}service:
       exporters: [file/traces]
     metrics:
       exporters: [file/metrics]
-`;
+`
+}`;
 }
 
 export interface CollectorPorts {
@@ -92,16 +103,31 @@ export interface CollectorPorts {
   health: number;
 }
 
-export async function startCollector(options: { env?: Record<string, string>; ports?: CollectorPorts } = {}): Promise<RunningCollector> {
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Listen on these (to come back on the same address after a stop or a kill). */
+  ports?: CollectorPorts;
+  /** The working directory of an earlier run, to restart with its persistent queue. */
+  dir?: string;
+  /**
+   * The `exporters:` section of the test overlay, instead of one file
+   * exporter per pipeline; the pipelines' exporters then come from the
+   * CC_*_EXPORTERS variables in `env`, as in production.
+   */
+  exporters?: string;
+}
+
+export async function startCollector(options: StartOptions = {}): Promise<RunningCollector> {
   const bin = await collectorBinary();
-  const dir = mkdtempSync(join(tmpdir(), 'cc-collector-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'cc-collector-'));
   const ports = options.ports ?? { grpc: await freePort(), http: await freePort(), health: await freePort() };
   const overlayPath = join(dir, 'overlay.yaml');
-  writeFileSync(overlayPath, overlay(dir, ports));
+  writeFileSync(overlayPath, overlay(dir, ports, options.exporters));
   const logPath = join(dir, 'collector.log');
-  const logStream = createWriteStream(logPath);
+  const logStream = createWriteStream(logPath, { flags: 'a' });
   const child: ChildProcess = spawn(bin, ['--config', join(root, 'collector-config.yaml'), '--config', overlayPath], {
-    env: { ...process.env, ...options.env },
+    // Each collector keeps its persistent sending queues in its own directory.
+    env: { ...process.env, CC_QUEUE_DIRECTORY: join(dir, 'queue'), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(logStream);
@@ -126,6 +152,12 @@ export async function startCollector(options: { env?: Record<string, string>; po
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exit;
       clearTimeout(timer);
+      logStream.end();
+    },
+    async kill() {
+      if (exited) return;
+      child.kill('SIGKILL');
+      await exit;
       logStream.end();
     },
   };

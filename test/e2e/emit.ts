@@ -57,6 +57,8 @@ const contact = {
   contact_start_time: new Date().toISOString(),
   contact_customer_id: 'patient-0042',
   contact_phone_id: '+15550100',
+  contact_extension: 'ext-4711',
+  contact_incident_id: 'incident-0099',
   contact_summary: 'chest pain, ambulance dispatched',
   contact_remarks: 'caller anxious',
   transfer_id: `${run}-t1`,
