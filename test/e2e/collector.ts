@@ -25,7 +25,7 @@ export async function collectorBinary(): Promise<string> {
   return bin;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
