@@ -2,12 +2,14 @@
 // operators here, and the plugin turns them into OpenTelemetry under NodeSDK,
 // exported over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, default
 // http://localhost:4318). Each event carries its operator: one relay serves
-// the whole call center.
+// the whole call center, or several behind a load balancer that sends each
+// operator to one of them (README, "Running several relays").
+// What it answers to which request: relay-server.ts.
 //
 //   PORT=8080 OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 node examples/node/relay.ts
+//   (RELAY_MAX_BODY_BYTES, default 1 MiB; RELAY_MAX_EVENTS per request, default 1 000)
 //   curl -s localhost:8080/events -d '{"type":"contact","operator":{"id":"op-42"},
 //        "event":{"contact_id":"c-1","action":"attend","contact_type":"follow_up","contact_channel":"call","transfer_id":"none"}}'
-import { createServer } from 'node:http';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -15,8 +17,9 @@ import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
-import { CallCenter, CallCenterInstrumentation, type CallCenterEventType, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
+import { CallCenter, CallCenterInstrumentation, type CallCenterEventType } from '@kenkai/instrumentation-call-center';
 import { OutageBuffer } from './outage-buffer.ts';
+import { createRelayServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_EVENTS } from './relay-server.ts';
 
 // Sized for a collector outage of a minute at a few hundred events/s: the
 // processors' queues absorb bursts, and OutageBuffer keeps (bounded, counted)
@@ -31,52 +34,58 @@ const sdk = new NodeSDK({
 });
 sdk.start();
 
-interface Envelope {
-  type: CallCenterEventType;
-  event: unknown;
-  operator?: { id: string; name?: string; team?: string };
-  /** When it happened, epoch ms or ISO 8601; default: when it arrives. */
-  timestamp?: number | string;
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  console.error(`relay: ${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  process.exit(2);
 }
 
-function relay(envelope: Envelope): LogIngestEventResult {
-  const timestamp = typeof envelope.timestamp === 'string' ? Date.parse(envelope.timestamp) : envelope.timestamp;
-  // The plugin validates everything, including the envelope's operator and timestamp; it never throws here.
-  return CallCenter.logIngestEvent(envelope?.type, envelope?.event as never, { operator: envelope?.operator, timestamp });
-}
-
-const server = createServer((req, res) => {
-  if (req.method !== 'POST' || req.url !== '/events') {
-    res.writeHead(404).end();
-    return;
-  }
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    let body: unknown;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'body is not JSON' }));
-      return;
-    }
-    const results = (Array.isArray(body) ? body : [body]).map((e) => relay(e as Envelope));
-    const answer = results.map((r) => (r.ok ? { ok: true } : { ok: false, error: r.error.message, issues: r.error.issues }));
-    res.writeHead(results.every((r) => r.ok) ? 200 : 422, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(Array.isArray(body) ? answer : answer[0]));
-  });
+const relay = createRelayServer({
+  ingest: (type, event, options) => CallCenter.logIngestEvent(type as CallCenterEventType, event as never, options),
+  maxBodyBytes: positiveInteger('RELAY_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
+  maxEvents: positiveInteger('RELAY_MAX_EVENTS', DEFAULT_MAX_EVENTS),
 });
 
-server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1', () => {
-  const address = server.address();
+relay.server.on('error', (error) => {
+  console.error('relay: server error, shutting down:', error);
+  void stop(1);
+});
+relay.server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1', () => {
+  const address = relay.server.address();
   console.log(`relay listening on http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'}/events`);
 });
 
-// Flush everything on the way out: open contacts are ended (status ERROR,
-// end reason `shutdown`) and exported with the rest.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    server.close();
-    sdk.shutdown().finally(() => process.exit(0));
+// Flush everything on the way out: stop taking events, then end open
+// contacts and breaks (status ERROR, end reason `shutdown`, counted) and
+// export them with the rest. A second signal exits at once (Node's default).
+let stopping: Promise<void> | undefined;
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    const closed = relay.close();
+    try {
+      await sdk.shutdown();
+    } catch (error) {
+      console.error('relay: shutdown failed:', error);
+      code ||= 1;
+    }
+    // Connections still busy (a client uploading slowly) do not hold the exit back for long.
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    process.exit(code);
+  })();
+  return stopping;
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(0));
+
+// Requests cannot get here (the server catches their errors and answers 500).
+// Anything else is a fault nobody can vouch for: Node's advice is to exit,
+// which this does after ending open contacts and flushing, so nothing held
+// in memory is lost with the process.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    console.error(`relay: ${event}, shutting down:`, error);
+    void stop(1);
   });
 }
