@@ -1,14 +1,16 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logRecords, spans } from '../../examples/shift/otlp-json.js';
+import { logRecords, metricPoints, spans } from '../../examples/shift/otlp-json.js';
 import {
   ATTR_CONTACT_ACTION,
   ATTR_CONTACT_END_REASON,
   ATTR_CONTACT_ID,
+  ATTR_CONTACT_RECONSTRUCTED,
   ATTR_OPERATOR_ID,
+  METRIC_CONTACTS_FORCE_ENDED,
   SPAN_CONTACT,
 } from '../../src/index.js';
-import { startCollector, type RunningCollector } from './collector.js';
+import { startCollector, type OtlpRequest, type RunningCollector } from './collector.js';
 import { killRelays, startRelay, waitFor } from './relay-process.js';
 
 const contact = (id: string, action: string, extra: Record<string, unknown> = {}) => ({
@@ -37,6 +39,16 @@ const received = (operator: string) => ({
     .map((r) => [r.attributes[ATTR_CONTACT_ID], r.attributes[ATTR_CONTACT_ACTION]]),
   spans: spans(collector.read('traces')).filter((s) => s.name === SPAN_CONTACT && s.attributes[ATTR_OPERATOR_ID] === operator),
 });
+
+/** The metric export requests' resources of one `service.instance.id`. */
+function fromInstance(requests: OtlpRequest[], instance: string): OtlpRequest[] {
+  type Resource = { resource?: { attributes?: Array<{ key: string; value?: { stringValue?: string } }> } };
+  return requests.map((request) => ({
+    resourceMetrics: ((request.resourceMetrics ?? []) as Resource[]).filter((r) =>
+      r.resource?.attributes?.some((a) => a.key === 'service.instance.id' && a.value?.stringValue === instance),
+    ),
+  }));
+}
 
 describe('examples/node/relay.ts against hostile requests, through the real collector', () => {
   it('answers every hostile body with a 4xx and a JSON error, relays a valid event, stays up, and flushes open contacts on SIGTERM', async () => {
@@ -96,5 +108,83 @@ describe('examples/node/relay.ts against hostile requests, through the real coll
     expect(byId['c-1']?.attributes[ATTR_CONTACT_END_REASON]).toBe('shutdown');
     expect(byId['c-1']?.status.code).toBe(SpanStatusCode.ERROR);
     expect(byId['c-2']?.attributes[ATTR_CONTACT_END_REASON]).toBe('end');
+  });
+});
+
+describe('several relays, each operator routed to one (README "Running several relays")', () => {
+  it('SIGTERM: the stopped relay ends its open contacts (shutdown, ERROR, counted); the end arriving at the next relay is reconstructed', async () => {
+    const [a, b] = await Promise.all([
+      startRelay(collector.httpEndpoint, { OTEL_RESOURCE_ATTRIBUTES: 'service.instance.id=relay-a' }),
+      startRelay(collector.httpEndpoint, { OTEL_RESOURCE_ATTRIBUTES: 'service.instance.id=relay-b' }),
+    ]);
+    const headers = { 'x-operator-id': 'op-term' };
+    const started = new Date(Date.now() - 60_000).toISOString();
+    try {
+      expect((await a.post(envelope('op-term', contact('c-1', 'attend', { contact_start_time: started })), headers)).status).toBe(200);
+      a.child.kill('SIGTERM');
+      expect(await a.exited).toEqual({ code: 0, signal: null });
+      // The load balancer now sends op-term to relay B.
+      expect((await b.post(envelope('op-term', contact('c-1', 'end', { contact_start_time: started })), headers)).status).toBe(200);
+      expect(b.running()).toBe(true);
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await killRelays();
+    }
+    const { logs, spans: contacts } = await waitFor(() => received('op-term'), (r) => r.spans.length === 2 && r.logs.length === 2, 'both spans and log records');
+    expect(logs).toEqual([
+      ['c-1', 'attend'],
+      ['c-1', 'end'],
+    ]);
+    const [ended, reconstructed] = [...contacts].sort((x, y) => Number(x.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false) - Number(y.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false));
+    expect(ended).toMatchObject({ attributes: { [ATTR_CONTACT_END_REASON]: 'shutdown' }, status: { code: SpanStatusCode.ERROR } });
+    expect(reconstructed).toMatchObject({ attributes: { [ATTR_CONTACT_END_REASON]: 'end', [ATTR_CONTACT_RECONSTRUCTED]: true }, startMs: Date.parse(started) });
+    // Relay A's last metric export, on its way out, counted the contact it ended.
+    const forceEnded = await waitFor(
+      () => metricPoints(fromInstance(collector.read('metrics'), 'relay-a')).filter((p) => p.name === METRIC_CONTACTS_FORCE_ENDED),
+      (points) => points.length > 0,
+      "relay A's force_ended count",
+    );
+    expect(forceEnded.map((p) => [p.attributes[ATTR_CONTACT_END_REASON], p.value])).toEqual([['shutdown', 1]]);
+  });
+
+  it('SIGKILL: the killed relay\'s open spans are lost; ends at the next relay are reconstructed from contact_start_time, else only logged', async () => {
+    const [a, b] = await Promise.all([startRelay(collector.httpEndpoint), startRelay(collector.httpEndpoint)]);
+    const started = new Date(Date.now() - 90_000).toISOString();
+    try {
+      for (const operator of ['op-kill', 'op-kill-2']) {
+        expect((await a.post(envelope(operator, contact('c-1', 'attend', { contact_start_time: started })), { 'x-operator-id': operator })).status).toBe(200);
+      }
+      // What the relay had exported before the crash is at the collector; only what it still held is lost with it.
+      await waitFor(() => [received('op-kill').logs.length, received('op-kill-2').logs.length], ([x, y]) => x === 1 && y === 1, 'the attends at the collector');
+      a.child.kill('SIGKILL');
+      expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      const ends = [
+        b.post(envelope('op-kill', contact('c-1', 'end', { contact_start_time: started })), { 'x-operator-id': 'op-kill' }),
+        b.post(envelope('op-kill-2', contact('c-1', 'end')), { 'x-operator-id': 'op-kill-2' }),
+      ];
+      expect((await Promise.all(ends)).map((r) => r.status)).toEqual([200, 200]);
+      await waitFor(() => [received('op-kill').spans.length, received('op-kill-2').logs.length], ([s, l]) => s === 1 && l === 2, 'the reconstructed span and the logged end');
+      // Stopped the usual way: a span relay B had opened by mistake would be ended (shutdown) and exported.
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await killRelays();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the collector's file exporter writes every 100 ms
+    const killed = received('op-kill');
+    expect(killed.logs).toEqual([
+      ['c-1', 'attend'],
+      ['c-1', 'end'],
+    ]);
+    expect(killed.spans).toHaveLength(1);
+    expect(killed.spans[0]).toMatchObject({ attributes: { [ATTR_CONTACT_END_REASON]: 'end', [ATTR_CONTACT_RECONSTRUCTED]: true }, startMs: Date.parse(started) });
+    // Without contact_start_time or contact_duration there is no start to rebuild a span from: the end is a log record.
+    const unknownStart = received('op-kill-2');
+    expect(unknownStart.logs).toEqual([
+      ['c-1', 'attend'],
+      ['c-1', 'end'],
+    ]);
+    expect(unknownStart.spans).toEqual([]);
   });
 });
