@@ -1,5 +1,6 @@
 // examples/node/relay.ts as a child process of a test, pointed at a collector.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -21,7 +22,8 @@ const live = new Set<ChildProcess>();
 
 /** Starts the relay on a free port; resolves once it listens. */
 export async function startRelay(otlpEndpoint: string, env: Record<string, string> = {}): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['examples/node/relay.ts'], {
+  // By its full path, so that the e2e suite's check for processes left behind recognises it.
+  const child = spawn(process.execPath, [join(root, 'examples/node/relay.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
