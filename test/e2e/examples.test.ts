@@ -17,7 +17,7 @@ describe('npm run demo with OTEL_EXPORTER_OTLP_ENDPOINT, through the real collec
     try {
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        ['examples/shift/simulate.ts', '--json', '--operators', '4', '--hours', '2', '--seed', '3', '--out', mkdtempSync(join(tmpdir(), 'cc-demo-'))],
+        [join(root, 'examples/shift/simulate.ts'), '--json', '--operators', '4', '--hours', '2', '--seed', '3', '--out', mkdtempSync(join(tmpdir(), 'cc-demo-'))],
         { cwd: root, env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint } },
       );
       printed = JSON.parse(stdout);
@@ -41,7 +41,7 @@ describe('examples/node/relay.ts, relaying many operators through the real colle
   it('relays per-event operators, answers validation errors, and flushes open contacts on SIGTERM', async () => {
     const collector = await startCollector({ env: { CC_PATIENT_DATA_GUARD: 'on' } });
     try {
-      const relay = spawn(process.execPath, ['examples/node/relay.ts'], {
+      const relay = spawn(process.execPath, [join(root, 'examples/node/relay.ts')], {
         cwd: root,
         env: { ...process.env, PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint, OTEL_METRIC_EXPORT_INTERVAL: '60000' },
         stdio: ['ignore', 'pipe', 'inherit'],
