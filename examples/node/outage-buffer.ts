@@ -54,6 +54,8 @@ export interface OutageBufferOptions<B> {
   name?: string;
 }
 
+const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
+
 interface Kept<B> {
   batch: B;
   size: number;
@@ -115,7 +117,7 @@ export class OutageBuffer<B> implements Exporter<B> {
     }
     if (dropped) {
       this.dropped += dropped;
-      diag.warn(`${this.#name}: collector unreachable and buffer full (${this.#max} items): dropped ${dropped} oldest (${this.dropped} in all)`);
+      diag.warn(`${this.#name}: collector unreachable and buffer full (${items(this.#max)}): dropped ${dropped} oldest (${this.dropped} in all)`);
     }
     this.#queue.push({ batch, size });
     this.#buffered += size;
@@ -161,7 +163,8 @@ export class OutageBuffer<B> implements Exporter<B> {
       this.#remove(head);
       this.refused += head.size;
       this.#streak = 0;
-      const what = failure.kind === 'refused' ? `the collector refused a batch of ${head.size} items (${describeFailure(failure)})` : `could not serialise a batch of ${head.size} items (${describeFailure(failure)})`;
+      // The status and its text only: the collector's answer quotes the payload around what it could not parse.
+      const what = `${failure.kind === 'refused' ? 'the collector refused' : 'could not serialise'} a batch of ${items(head.size)} (${describeFailure(failure)})`;
       diag.warn(`${this.#name}: ${what}: dropped it, sending what follows (${this.refused} refused in all)`);
       this.#pump();
       return;
@@ -171,7 +174,7 @@ export class OutageBuffer<B> implements Exporter<B> {
     if (this.#closed) return; // shutdown() counts what is left
     const delay = retryDelayMs(this.#streak, this.#backoff);
     if (this.#streak === 1 || this.#streak % 10 === 0) {
-      diag.warn(`${this.#name}: export failed (${describeFailure(failure)}); keeping ${this.#buffered} items, next retry in ${delay} ms`);
+      diag.warn(`${this.#name}: export failed (${describeFailure(failure)}); keeping ${items(this.#buffered)}, next retry in ${delay} ms`);
     }
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
@@ -218,7 +221,7 @@ export class OutageBuffer<B> implements Exporter<B> {
       this.dropped += left;
       this.#queue.length = 0;
       this.#buffered = 0;
-      diag.warn(`${this.#name}: shut down with the collector unreachable: dropped ${left} items (${this.dropped} in all)`);
+      diag.warn(`${this.#name}: shut down with the collector unreachable: dropped ${items(left)} (${this.dropped} in all)`);
     }
     for (const resolve of this.#idle.splice(0)) resolve();
   }
