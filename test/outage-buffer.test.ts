@@ -1,6 +1,8 @@
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { BatchLogRecordProcessor, LoggerProvider, type LogRecordExporter, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import { AggregationTemporality, InstrumentType } from '@opentelemetry/sdk-metrics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OutageBuffer } from '../examples/node/outage-buffer.js';
 import { CallCenterInstrumentation } from '../src/index.js';
@@ -102,6 +104,14 @@ describe('OutageBuffer (examples/node)', () => {
     backend.delayMs = 0;
     await provider.shutdown();
   });
+
+  it("wrapping a metric exporter keeps its temporality and aggregation (a PeriodicExportingMetricReader asks the exporter)", async () => {
+    const delta = new OTLPMetricExporter({ temporalityPreference: AggregationTemporality.DELTA });
+    const buffer = new OutageBuffer(delta, { name: 'metrics' });
+    expect(buffer.selectAggregationTemporality?.(InstrumentType.COUNTER)).toBe(AggregationTemporality.DELTA);
+    expect(buffer.selectAggregation?.(InstrumentType.HISTOGRAM)).toEqual(delta.selectAggregation(InstrumentType.HISTOGRAM));
+    await buffer.shutdown();
+  });
 });
 
 /** `count` batches of `size` real log records; batch i holds the bodies `b<i>-0` … `b<i>-<size-1>`. */
@@ -198,6 +208,28 @@ describe('OutageBuffer: what the collector refuses and what it cannot take now (
     expect(endpoint.accepted()).toEqual([...before!.bodies, ...after!.bodies]);
     expect(buffer.refused).toBe(2);
     expect(diag.warn).toEqual([expect.stringMatching(/^logs: could not serialise a batch of 2 items \(RangeError: .*BigInt.*\): dropped it, sending what follows \(2 refused in all\)$/)]);
+    await buffer.shutdown();
+  });
+
+  it('forceFlush with the collector unreachable costs one attempt, not a wait for the collector, and keeps the data', async () => {
+    await endpoint.close();
+    const buffer = new OutageBuffer(otlpTo(endpoint), { name: 'logs', retryIntervalMs: 10_000 });
+    const [first, second] = batches(2, 5);
+    buffer.export(first!.records, () => {});
+    await vi.waitFor(() => expect(buffer.failures).toBe(1), { timeout: 5_000, interval: 20 });
+    buffer.export(second!.records, () => {});
+
+    // As a batch processor's flush calls it: once per batch.
+    const began = performance.now();
+    await buffer.forceFlush();
+    await buffer.forceFlush();
+    const took = performance.now() - began;
+
+    expect(took, 'two flushes, each one attempt of at most 500 ms').toBeLessThan(1_500);
+    expect({ failures: buffer.failures, buffered: buffer.buffered, dropped: buffer.dropped }).toEqual({ failures: 3, buffered: 10, dropped: 0 });
+    await endpoint.listen();
+    await buffer.forceFlush();
+    expect(endpoint.accepted()).toEqual([...first!.bodies, ...second!.bodies]);
     await buffer.shutdown();
   });
 

@@ -29,12 +29,17 @@
 // even an agent restarts: the same rules are right for that hop.
 import { diag } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
+import type { AggregationSelector, AggregationTemporalitySelector } from '@opentelemetry/sdk-metrics';
 import { classifyExportFailure, describeFailure, isRetryable, retryDelayMs, type ExportFailure } from './retry-policy.ts';
 
 interface Exporter<B> {
   export(batch: B, done: (result: ExportResult) => void): void;
   forceFlush?(): Promise<void>;
   shutdown(): Promise<void>;
+  /** A metric exporter's (PushMetricExporter): passed through, so that wrapping keeps its temporality. */
+  selectAggregationTemporality?: AggregationTemporalitySelector;
+  /** A metric exporter's: passed through. */
+  selectAggregation?: AggregationSelector;
 }
 
 export interface OutageBufferOptions<B> {
@@ -75,7 +80,10 @@ export class OutageBuffer<B> implements Exporter<B> {
   /** Failures in a row of the batch at the head of the queue. */
   #streak = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Waiting for everything kept to be sent. */
   #idle: Array<() => void> = [];
+  /** Waiting for everything kept to be sent, or for a failure that keeps it (forceFlush). */
+  #settled: Array<() => void> = [];
   /** Items the collector accepted. */
   delivered = 0;
   /** Items in batches the collector refused, or that could not be serialised: dropped at once. */
@@ -86,6 +94,8 @@ export class OutageBuffer<B> implements Exporter<B> {
   failures = 0;
   /** The last failed export, classified. */
   lastFailure: ExportFailure | undefined;
+  readonly selectAggregationTemporality?: AggregationTemporalitySelector;
+  readonly selectAggregation?: AggregationSelector;
 
   constructor(inner: Exporter<B>, options: OutageBufferOptions<B> = {}) {
     this.#inner = inner;
@@ -94,6 +104,8 @@ export class OutageBuffer<B> implements Exporter<B> {
     this.#shutdownMs = options.shutdownTimeoutMs ?? 10_000;
     this.#sizeOf = options.sizeOf ?? ((batch) => (Array.isArray(batch) ? batch.length : 1));
     this.#name = options.name ?? 'exporter';
+    if (inner.selectAggregationTemporality) this.selectAggregationTemporality = inner.selectAggregationTemporality.bind(inner);
+    if (inner.selectAggregation) this.selectAggregation = inner.selectAggregation.bind(inner);
   }
 
   /** Items waiting to be sent. */
@@ -129,10 +141,11 @@ export class OutageBuffer<B> implements Exporter<B> {
   #pump(): void {
     if (this.#sending || this.#timer) return;
     const head = this.#queue[0];
-    if (!head || this.#closed) {
-      if (!head) for (const resolve of this.#idle.splice(0)) resolve();
+    if (!head) {
+      for (const resolve of [...this.#idle.splice(0), ...this.#settled.splice(0)]) resolve();
       return;
     }
+    if (this.#closed) return;
     this.#sending = true;
     let answered = false;
     const answer = (result: ExportResult, thrown = false) => {
@@ -171,6 +184,7 @@ export class OutageBuffer<B> implements Exporter<B> {
     }
     this.failures++;
     this.#streak++;
+    for (const resolve of this.#settled.splice(0)) resolve();
     if (this.#closed) return; // shutdown() counts what is left
     const delay = retryDelayMs(this.#streak, this.#backoff);
     if (this.#streak === 1 || this.#streak % 10 === 0) {
@@ -191,26 +205,36 @@ export class OutageBuffer<B> implements Exporter<B> {
     this.#buffered -= entry.size;
   }
 
-  /** Tries to send everything kept now; resolves when it is sent, or after `timeoutMs`. */
+  /**
+   * Tries to send what is kept now, skipping a retry's wait: resolves once it
+   * is all sent, at the first failure that keeps it (it stays kept, and is
+   * retried later), or after `timeoutMs`. The SDK's batch processors call
+   * this once per batch as they flush: with the collector down, each call
+   * costs one attempt, not a wait for the collector to come back.
+   */
   async forceFlush(timeoutMs = 30_000): Promise<void> {
-    if (this.#queue.length > 0) {
-      // A flush asks for delivery now: a retry waiting out its backoff goes at once.
-      if (this.#timer && !this.#sending) {
-        clearTimeout(this.#timer);
-        this.#timer = undefined;
-        this.#pump();
-      }
-      let deadline: ReturnType<typeof setTimeout> | undefined;
-      // Not unref'd: whoever awaits this must not see the process end under them (Node exits 13 on an unsettled top-level await).
-      await Promise.race([new Promise<void>((resolve) => this.#idle.push(resolve)), new Promise<void>((resolve) => (deadline = setTimeout(resolve, timeoutMs)))]);
-      clearTimeout(deadline);
-    }
+    await this.#sendNow(this.#settled, timeoutMs);
     await this.#inner.forceFlush?.();
   }
 
+  async #sendNow(waiters: Array<() => void>, timeoutMs: number): Promise<void> {
+    if (this.#queue.length === 0) return;
+    const done = new Promise<void>((resolve) => waiters.push(resolve));
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#pump();
+    }
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    // Not unref'd: whoever awaits this must not see the process end under them (Node exits 13 on an unsettled top-level await).
+    await Promise.race([done, new Promise<void>((resolve) => (deadline = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(deadline);
+  }
+
+  /** Keeps sending (retries included) for up to `shutdownTimeoutMs`, then drops and counts what is left. */
   async shutdown(): Promise<void> {
     if (this.#closed) return;
-    await this.forceFlush(this.#shutdownMs);
+    await this.#sendNow(this.#idle, this.#shutdownMs);
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -223,6 +247,6 @@ export class OutageBuffer<B> implements Exporter<B> {
       this.#buffered = 0;
       diag.warn(`${this.#name}: shut down with the collector unreachable: dropped ${items(left)} (${this.dropped} in all)`);
     }
-    for (const resolve of this.#idle.splice(0)) resolve();
+    for (const resolve of [...this.#idle.splice(0), ...this.#settled.splice(0)]) resolve();
   }
 }
