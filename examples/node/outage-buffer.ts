@@ -23,10 +23,12 @@
 // allows. For production the project recommends the collector-agent pattern
 // (README, "Delivery and collector outages"): a collector next to each
 // relay, on loopback, with a persistent sending queue on disk. The agent is
-// then the only thing the relay talks to, it is rarely down for long, and
-// its queue outlives both processes and long backend outages. This buffer
-// stays because the examples must run with nothing but Node, and because
-// even an agent restarts: the same rules are right for that hop.
+// then the only thing the relay talks to and it is rarely down for long;
+// what it has acknowledged survives a crash of either process and backend
+// outages as long as its disk allows, and the relay holds only what it has
+// not yet handed over. This buffer stays because the examples must run with
+// nothing but Node, and because even an agent restarts: the same rules are
+// right for that hop.
 import { diag } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { AggregationSelector, AggregationTemporalitySelector } from '@opentelemetry/sdk-metrics';
