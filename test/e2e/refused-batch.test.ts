@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
+import { EVENT_CONTACT } from '../../src/index.js';
 import { logRecords, spans } from '../../examples/shift/otlp-json.js';
 import { startCollector } from './collector.js';
 
@@ -32,7 +33,7 @@ it('a batch the collector refuses as invalid (400) is dropped and counted, and t
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? '{}') as Record<string, unknown>;
-  const valid = () => logRecords(collector.read('logs')).filter((r) => r.eventName === 'call_center.contact');
+  const valid = () => logRecords(collector.read('logs')).filter((r) => r.eventName === EVENT_CONTACT);
 
   let sent: Record<string, unknown>;
   let done: { logs?: Counters; traces?: Counters };
