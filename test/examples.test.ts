@@ -1,20 +1,45 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { logRecords, parseLines, spans } from '../examples/shift/otlp-json.js';
 import type { Summary } from '../examples/shift/summary.js';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 
-async function demo(...args: string[]): Promise<{ summary: Summary; simulated: { events: number; rejected: number } }> {
+interface DemoRun {
+  printed: { summary: Summary; simulated: { events: number; rejected: number } };
+  stderr: string;
+  /** Where it wrote its files. */
+  out: string;
+  ms: number;
+}
+
+/** Runs the demo with `--json`, to `endpoint` if given (else files only). */
+async function runDemo(args: string[], endpoint?: string): Promise<DemoRun> {
   const env = { ...process.env };
   delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  delete env.OTEL_LOG_LEVEL; // the SDK's own diag lines would mix into stderr
+  if (endpoint) env.OTEL_EXPORTER_OTLP_ENDPOINT = endpoint;
   const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
-  const { stdout } = await run(process.execPath, ['examples/shift/simulate.ts', '--json', '--out', out, ...args], { env, cwd: root });
-  return JSON.parse(stdout);
+  const began = performance.now();
+  const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--json', '--out', out, ...args], { env, cwd: root });
+  return { printed: JSON.parse(stdout), stderr, out, ms: performance.now() - began };
+}
+
+const demo = async (...args: string[]) => (await runDemo(args)).printed;
+
+/** A loopback port nothing listens on: a free one, bound and closed again. */
+async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('npm run demo (examples/shift)', () => {
@@ -40,6 +65,24 @@ describe('npm run demo (examples/shift)', () => {
     const [a, b, c] = await Promise.all([demo(...args, '--seed', '11'), demo(...args, '--seed', '11'), demo(...args, '--seed', '12')]);
     expect(b).toEqual(a);
     expect(c.summary).not.toEqual(a.summary);
+  });
+
+  it('with OTEL_EXPORTER_OTLP_ENDPOINT and no collector there, finishes, summarises its files as usual, and says so in one line', async () => {
+    const port = await unusedPort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const args = ['--operators', '4', '--hours', '2', '--seed', '7', '--start', '2026-01-05T08:00:00Z'];
+
+    const [offline, unreachable] = await Promise.all([runDemo(args), runDemo(args, endpoint)]);
+
+    expect(unreachable.printed, 'the summary, from its files, as without an endpoint').toEqual(offline.printed);
+    const read = (name: string) => parseLines(readFileSync(join(unreachable.out, name), 'utf8'));
+    const counts = { logs: logRecords(read('logs.jsonl')).length, spans: spans(read('traces.jsonl')).length };
+    expect(counts.logs).toBe(offline.printed.summary.logRecords);
+    expect(unreachable.stderr.split('\n').filter((line) => /collector/i.test(line))).toEqual([
+      `The collector at ${endpoint} could not be reached (connect ECONNREFUSED 127.0.0.1:${port}): ` +
+        `${counts.logs} log records, ${counts.spans} spans and 1 metric export were not delivered there; they are in ${unreachable.out}/`,
+    ]);
+    expect(unreachable.ms, 'how long the demo took').toBeLessThan(10_000);
   });
 
   it('refuses bad arguments with a usage line', async () => {

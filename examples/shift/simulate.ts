@@ -1,6 +1,7 @@
 // npm run demo: a call-center shift, simulated in accelerated time, through
 // the plugin and the real OpenTelemetry SDK. Without OTEL_EXPORTER_OTLP_ENDPOINT
-// the telemetry goes to OTLP/JSON files only; with it, to that collector too.
+// the telemetry goes to OTLP/JSON files only; with it, to that collector too,
+// and what the collector did not take is told in one line on stderr.
 // The summary at the end is computed from the files, not from the simulator.
 //
 //   node examples/shift/simulate.ts [--operators 12] [--hours 8] [--seed 42]
@@ -17,6 +18,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace';
 import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
 import { OutageBuffer } from '../node/outage-buffer.ts';
+import { describeFailure } from '../node/retry-policy.ts';
 import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
 import { parseLines } from './otlp-json.ts';
@@ -62,21 +64,33 @@ function seededIds(s: number): IdGenerator {
 
 let clock = start;
 const batch = { maxQueueSize: 100_000, maxExportBatchSize: 1000, scheduledDelayMillis: 200 };
+// A demo talks to a collector nearby: an attempt that gets no answer gives up
+// after about a second (the exporters' 10 s default, with their own retries,
+// kept a run with no collector waiting half a minute), and so does the end.
+const otlp = process.env.OTEL_EXPORTER_OTLP_TIMEOUT ? {} : { timeoutMillis: 2_000 };
+const outage = { shutdownTimeoutMs: 2_000 };
+const toCollector = endpoint
+  ? {
+      logs: new OutageBuffer(new OTLPLogExporter(otlp), { name: 'logs', ...outage }),
+      traces: new OutageBuffer(new OTLPTraceExporter(otlp), { name: 'traces', ...outage }),
+      metrics: new OutageBuffer(new OTLPMetricExporter(otlp), { name: 'metrics', ...outage }),
+    }
+  : undefined;
 const sdk = new NodeSDK({
   serviceName: 'call-center-shift-demo',
   autoDetectResources: false,
   idGenerator: seededIds(seed),
   logRecordProcessors: [
     new BatchLogRecordProcessor({ exporter: new LogsFileExporter(out), ...batch }),
-    ...(endpoint ? [new BatchLogRecordProcessor({ exporter: new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), ...batch })] : []),
+    ...(toCollector ? [new BatchLogRecordProcessor({ exporter: toCollector.logs, ...batch })] : []),
   ],
   spanProcessors: [
     new BatchSpanProcessor({ exporter: new TracesFileExporter(out), ...batch }),
-    ...(endpoint ? [new BatchSpanProcessor({ exporter: new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' }), ...batch })] : []),
+    ...(toCollector ? [new BatchSpanProcessor({ exporter: toCollector.traces, ...batch })] : []),
   ],
   metricReaders: [
     new PeriodicExportingMetricReader({ exporter: new MetricsFileExporter(out), exportIntervalMillis: 60_000 }),
-    ...(endpoint ? [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 60_000 })] : []),
+    ...(toCollector ? [new PeriodicExportingMetricReader({ exporter: toCollector.metrics, exportIntervalMillis: 60_000 })] : []),
   ],
   instrumentations: [
     new CallCenterInstrumentation({
@@ -125,10 +139,29 @@ const seconds = (performance.now() - began) / 1000;
 
 const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8'));
 const summary = summarize({ logs: read('logs.jsonl'), traces: read('traces.jsonl'), metrics: read('metrics.jsonl') });
+const undelivered = toCollector && endpoint ? undeliveredLine(endpoint, toCollector) : undefined;
 if (args.json) {
   console.log(JSON.stringify({ summary, simulated: { events: timeline.length, rejected: rejectedBySimulator } }));
 } else {
   console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} rejected on purpose.`);
-  console.log(`Telemetry: ${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint ? ` and ${endpoint}` : ''}`);
+  console.log(`Telemetry: ${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint && !undelivered ? ` and ${endpoint}` : ''}`);
   console.log(formatSummary(summary));
+}
+if (undelivered) console.error(undelivered);
+
+/** One line on what the collector did not take, if anything: why, and how much of each signal. */
+function undeliveredLine(at: string, buffers: Record<'logs' | 'traces' | 'metrics', Pick<OutageBuffer<never>, 'refused' | 'dropped' | 'lastFailure'>>): string | undefined {
+  const lost = (b: { refused: number; dropped: number }) => b.refused + b.dropped;
+  const counts = [
+    [lost(buffers.logs), 'log record'],
+    [lost(buffers.traces), 'span'],
+    [lost(buffers.metrics), 'metric export'],
+  ] as const;
+  if (counts.every(([n]) => n === 0)) return undefined;
+  const parts = counts.map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+  const what = `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const failures = [buffers.logs, buffers.traces, buffers.metrics].map((b) => b.lastFailure).filter((f) => f !== undefined);
+  const unreachable = failures.find((f) => f.kind === 'unreachable');
+  const why = unreachable ? `could not be reached (${unreachable.message})` : `did not take everything (${failures.map(describeFailure).at(-1) ?? 'no answer before the end'})`;
+  return `The collector at ${at} ${why}: ${what} were not delivered there; they are in ${out}/`;
 }
