@@ -97,4 +97,4 @@ export {
   METRIC_BREAKS_FORCE_ENDED,
   METRIC_FIELDS_IGNORED,
 } from './semconv.js';
-export { VERSION } from './version.js';
+export { SCHEMA_URL, VERSION } from './version.js';

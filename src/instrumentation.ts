@@ -14,9 +14,11 @@ import { createPrivacyPolicy } from './privacy/policy.js';
 import { report } from './diag.js';
 import { INSTRUMENTATION_SCOPE } from './semconv.js';
 import type { CallCenterEventMap, CallCenterInstrumentationConfig, LogIngestEventOptions, LogIngestEventResult } from './types.js';
-import { VERSION } from './version.js';
+import { SCHEMA_URL, VERSION } from './version.js';
 
 const OK: LogIngestEventResult = Object.freeze({ ok: true });
+/** Every tracer, meter and logger of this package names the semantic conventions it follows. */
+const SCOPE_OPTIONS = Object.freeze({ schemaUrl: SCHEMA_URL });
 
 /**
  * Turns the call-center platform's ingest events into OpenTelemetry log
@@ -42,14 +44,14 @@ export class CallCenterInstrumentation implements IngestTarget {
   constructor(config: CallCenterInstrumentationConfig = {}) {
     this.setConfig(config);
     const owner: Omit<SpanOwner, 'metrics'> = {
-      tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION),
+      tracer: trace.getTracerProvider().getTracer(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS),
       tracerProvider: trace.getTracerProvider(),
       config: this.#pipeline.config,
       nextSweepMs: 0,
     };
     const openContacts = (visit: Parameters<typeof lifecycle.openContacts>[1]) => lifecycle.openContacts(this.#owner, visit);
-    this.#owner = { ...owner, metrics: new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION), openContacts) };
-    this.#target = { owner: this.#owner, logger: logs.getLogger(INSTRUMENTATION_SCOPE, VERSION) };
+    this.#owner = { ...owner, metrics: new CallCenterMetrics(metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS), openContacts) };
+    this.#target = { owner: this.#owner, logger: logs.getLogger(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS) };
     if (this.#pipeline.config.enabled !== false) this.#enable(true);
   }
 
@@ -86,15 +88,15 @@ export class CallCenterInstrumentation implements IngestTarget {
 
   setTracerProvider(provider: TracerProvider): void {
     this.#owner.tracerProvider = provider;
-    this.#owner.tracer = provider.getTracer(INSTRUMENTATION_SCOPE, VERSION);
+    this.#owner.tracer = provider.getTracer(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS);
   }
 
   setMeterProvider(provider: MeterProvider): void {
-    this.#owner.metrics.setMeter(provider.getMeter(INSTRUMENTATION_SCOPE, VERSION));
+    this.#owner.metrics.setMeter(provider.getMeter(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS));
   }
 
   setLoggerProvider(provider: LoggerProvider): void {
-    this.#target = { owner: this.#owner, logger: provider.getLogger(INSTRUMENTATION_SCOPE, VERSION) };
+    this.#target = { owner: this.#owner, logger: provider.getLogger(INSTRUMENTATION_SCOPE, VERSION, SCOPE_OPTIONS) };
   }
 
   /** Replaces the configuration (the enabled state is kept). Throws TypeError on an unusable config, leaving the old one in force. */

@@ -12,9 +12,9 @@ describe('package', () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
   });
 
-  it('takes the OpenTelemetry API as a peer and no SDK package at run time', () => {
+  it('takes the OpenTelemetry API as a peer and no SDK package at run time (the semantic conventions are constants)', () => {
     expect(pkg.peerDependencies).toEqual({ '@opentelemetry/api': '^1.10.0' });
-    expect(Object.keys(pkg.dependencies).filter((d) => d.startsWith('@opentelemetry/'))).toEqual([]);
+    expect(Object.keys(pkg.dependencies).filter((d) => d.startsWith('@opentelemetry/'))).toEqual(['@opentelemetry/semantic-conventions']);
   });
 
   it('locks exactly one version of each OpenTelemetry package, on the 3.1 / 0.301 line', () => {

@@ -10,6 +10,7 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import { BatchSpanProcessor, StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import {
   BreakType,
   CallCenter,
@@ -25,7 +26,7 @@ const params = new URLSearchParams(location.search);
 const collector = params.get('collector') ?? location.origin;
 const operatorId = params.get('operator') ?? 'op-17';
 
-const resource = resourceFromAttributes({ 'service.name': 'operator-console' });
+const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'operator-console' });
 const tracerProvider = new TracerProvider({
   resource,
   spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],

@@ -1,4 +1,5 @@
 import { SpanStatusCode, type Span } from '@opentelemetry/api';
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
 import { ATTR_BREAK_END_REASON, ATTR_CONTACT_END_REASON } from '../semconv.js';
 import { timeInput } from '../time-input.js';
 import { PairMap } from '../pair-map.js';
@@ -133,7 +134,11 @@ export class OpenSpans<T extends OpenSpan> {
     const endMs = Math.max(atMs, entry.startMs);
     const { span } = entry;
     span.setAttribute(this.#kind === 'contact' ? ATTR_CONTACT_END_REASON : ATTR_BREAK_END_REASON, reason);
-    if (forced) span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage(this.#kind, reason as ForcedEndReason, entry.owner) });
+    if (forced) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: forcedEndMessage(this.#kind, reason as ForcedEndReason, entry.owner) });
+      // The standard attribute for why an operation failed, beside our own end reason.
+      span.setAttribute(ATTR_ERROR_TYPE, reason);
+    }
     span.end(timeInput(endMs));
     this.#closed(entry, reason, endMs, forced);
   }

@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallCenter, CallCenterAction, CallCenterInstrumentation } from '../../src/index.js';
+import { CallCenter, CallCenterAction, CallCenterInstrumentation, SCHEMA_URL } from '../../src/index.js';
 import { minimalContact } from '../helpers/events.js';
 import { ingest, spanNamed, TestClock } from '../helpers/lifecycle.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
@@ -162,5 +162,36 @@ describe('memory bounded by bytes', () => {
     const retained = (await heap()) - before;
     expect(retained).toBeLessThan(8 * 1024 * 1024);
     await tracerProvider.shutdown();
+  });
+});
+
+describe('standard attributes', () => {
+  it('puts error.type (the end reason) on every span ended with status ERROR, and on no other', () => {
+    const clock = new TestClock();
+    const h = harness({ now: clock.now, operator: { id: 'op-1' } });
+    ingest(h, 'contact', minimalContact({ contact_id: 'ends-normally' }));
+    ingest(h, 'contact', minimalContact({ contact_id: 'ends-normally', action: CallCenterAction.End }));
+    ingest(h, 'contact', minimalContact({ contact_id: 'times-out' }));
+    clock.advance(5 * 3600);
+    ingest(h, 'ops_scorecard', { audit_count: 1, performance_group: 'g' }); // the sweep: timeout
+    ingest(h, 'break', { type: 'tea', action: 'start', total_time: 600, consumed_time: 0 });
+    ingest(h, 'break', { type: 'meal', action: 'start', total_time: 600, consumed_time: 0 }); // superseded
+    h.instrumentation.disable(); // disabled
+    const spans = h.spans.getFinishedSpans();
+    expect(spans.map((s) => [s.status.code, s.attributes['error.type']]).sort()).toEqual([
+      [SpanStatusCode.UNSET, undefined],
+      [SpanStatusCode.ERROR, 'disabled'],
+      [SpanStatusCode.ERROR, 'superseded'],
+      [SpanStatusCode.ERROR, 'timeout'],
+    ].sort());
+  });
+
+  it('names the semantic conventions it follows in the instrumentation scope of its spans and log records', () => {
+    const h = harness();
+    ingest(h, 'contact', minimalContact());
+    ingest(h, 'contact', minimalContact({ action: CallCenterAction.End }));
+    const scopes = [...h.spans.getFinishedSpans(), ...h.records()].map((item) => item.instrumentationScope);
+    expect(new Set(scopes.map((s) => s.schemaUrl))).toEqual(new Set([SCHEMA_URL]));
+    expect(scopes[0]?.name).toBe('@kenkai/instrumentation-call-center');
   });
 });
