@@ -122,6 +122,10 @@ export const ATTR_CONTACT_END_REASON = 'call_center.contact.end_reason' as const
 export const ATTR_CONTACT_RECONSTRUCTED = 'call_center.contact.reconstructed' as const;
 /** How a break span ended: `end`, or, forced, `timeout`, `evicted`, `disabled`, `shutdown`. */
 export const ATTR_BREAK_END_REASON = 'call_center.break.end_reason' as const;
+/** Which span of a contact this is: 2, 3, … for the spans that continue it after page reloads (absent on the first). */
+export const ATTR_CONTACT_SEGMENT = 'call_center.contact.segment' as const;
+/** Which span of a break this is: 2, 3, … for the spans that continue it after page reloads (absent on the first). */
+export const ATTR_BREAK_SEGMENT = 'call_center.break.segment' as const;
 /** True on a break span (and its event) once consumed time exceeds total time. */
 export const ATTR_BREAK_OVERRUN = 'call_center.break.overrun' as const;
 

@@ -61,6 +61,8 @@ export interface SpanRecord {
   /** Span events, each with its epoch milliseconds. */
   events: Array<{ name: string; timeMs: number; attributes: Record<string, unknown> }>;
   status: { code?: number; message?: string };
+  parentSpanId: string;
+  links: Array<{ traceId: string; spanId: string }>;
 }
 
 export interface MetricPoint {
@@ -118,6 +120,8 @@ export function spans(requests: OtlpRequest[]): SpanRecord[] {
     attributes: attributes(s.attributes),
     events: (s.events ?? []).map((e: Json) => ({ name: e.name, timeMs: millis(e.timeUnixNano), attributes: attributes(e.attributes) })),
     status: s.status ?? {},
+    parentSpanId: s.parentSpanId ?? '',
+    links: (s.links ?? []).map((l: Json) => ({ traceId: l.traceId, spanId: l.spanId })),
   }));
 }
 

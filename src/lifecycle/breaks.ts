@@ -1,4 +1,6 @@
-import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, trace, type AttributeValue, type SpanContext } from '@opentelemetry/api';
+import { PairMap } from '../pair-map.js';
+import type { SavedSpan } from './page-session.js';
 import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_RULES } from '../events/field-rules.js';
@@ -7,6 +9,7 @@ import {
   ATTR_BREAK_ACTION,
   ATTR_BREAK_CONSUMED_TIME,
   ATTR_BREAK_OVERRUN,
+  ATTR_BREAK_SEGMENT,
   ATTR_BREAK_TOTAL_TIME,
   ATTR_BREAK_TYPE,
   ATTR_META,
@@ -54,8 +57,45 @@ export class BreakSpans {
   });
   readonly #providerOf: (owner: SpanOwner) => object;
 
+  /** Breaks the previous page in this tab had open, waiting for their next event here. */
+  readonly #restored = new PairMap<SavedSpan>();
+
   constructor(providerOf: (owner: SpanOwner) => object) {
     this.#providerOf = providerOf;
+  }
+
+  /** A break the previous page had open: its next event continues it in a new span of the same trace. */
+  restore(saved: SavedSpan): void {
+    this.#restored.set(saved.operatorKey, '', saved);
+  }
+
+  /** The break goes on in a new span of the same trace (see ContactSpans): its duration still counts from the original start. */
+  #resume(operatorKey: string, ev: IngestEvent, owner: SpanOwner): OpenBreak | undefined {
+    const saved = this.#restored.get(operatorKey, '');
+    if (!saved) return undefined;
+    this.#restored.delete(operatorKey, '');
+    const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
+    const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: saved.segment + 1 };
+    const span = owner.tracer.startSpan(
+      SPAN_BREAK,
+      { kind: SpanKind.INTERNAL, startTime: timeInput(ev.timeMs), attributes, links: [{ context: previous }] },
+      trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
+    );
+    const entry: OpenBreak = {
+      span,
+      operatorKey,
+      idKey: '',
+      startMs: saved.startMs,
+      owner,
+      provider: this.#providerOf(owner),
+      segment: saved.segment + 1,
+      type: saved.type as BreakFields['type'],
+      operatorId: saved.operatorId,
+      overrun: false,
+      last: {},
+    };
+    this.open.add(entry, ev.timeMs);
+    return entry;
   }
 
   /** Applies one accepted break event; returns the span context its log record belongs to, if any. */
@@ -63,7 +103,7 @@ export class BreakSpans {
     const event = breakFields(ev);
     const operatorKey = ev.operator?.id ?? '';
     const overrun = event.consumed_time > event.total_time;
-    let open = this.open.get(operatorKey, '');
+    let open = this.open.get(operatorKey, '') ?? (this.#restored.size ? this.#resume(operatorKey, ev, owner) : undefined);
     if (open && event.action === 'start' && event.type !== open.type) {
       this.open.forceEnd(open, 'superseded', ev.timeMs);
       open = undefined;
@@ -73,7 +113,7 @@ export class BreakSpans {
       if (event.action !== 'start') return undefined;
       const attributes = spanAttributes(ev.attributes);
       const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes });
-      open = { span, operatorKey, idKey: '', startMs: ev.timeMs, owner, provider: this.#providerOf(owner), type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
+      open = { span, operatorKey, idKey: '', startMs: ev.timeMs, owner, provider: this.#providerOf(owner), segment: 1, type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
       this.open.add(open, ev.timeMs);
     } else {
       // The span follows the break's figures; its type stays the start's.

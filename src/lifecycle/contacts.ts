@@ -1,10 +1,12 @@
-import { context, isSpanContextValid, SpanKind, trace, type AttributeValue, type Link, type SpanContext } from '@opentelemetry/api';
+import { context, isSpanContextValid, ROOT_CONTEXT, SpanKind, trace, type AttributeValue, type Link, type SpanContext } from '@opentelemetry/api';
 import { CONTACT_ACTIONS } from '../events/enums.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
-import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
+import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, ATTR_CONTACT_SEGMENT, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
+import { PairMap } from '../pair-map.js';
+import type { SavedSpan } from './page-session.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { timeInput } from '../time-input.js';
 import { RecentlyEnded } from './recently-ended.js';
@@ -71,8 +73,16 @@ export class ContactSpans {
     this.#providerOf = providerOf;
   }
 
+  /** Contacts the previous page in this tab had open, waiting for their next event here. */
+  readonly #restored = new PairMap<SavedSpan>();
+
   forgetEnded(): void {
     this.#recent.clear();
+  }
+
+  /** A contact the previous page had open: its next event continues it in a new span of the same trace. */
+  restore(saved: SavedSpan): void {
+    this.#restored.set(saved.operatorKey, saved.idKey, saved);
   }
 
   /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
@@ -81,7 +91,8 @@ export class ContactSpans {
     // A contact is identified by its id, per operator when the operator is known (operator ids are never empty).
     const operatorKey = ev.operator?.id ?? '';
     const idKey = event.contact_id;
-    const open = this.open.get(operatorKey, idKey);
+    let open = this.open.get(operatorKey, idKey);
+    if (!open && this.#restored.size) open = this.#resume(operatorKey, idKey, ev, owner);
     const { action } = event;
     if (action === 'end' || action === 'terminate') {
       if (!open) return this.#recent.get(operatorKey, idKey) ?? this.#reconstruct(operatorKey, ev, event, owner);
@@ -108,6 +119,7 @@ export class ContactSpans {
       startMs: ev.timeMs,
       owner,
       provider: this.#providerOf(owner),
+      segment: 1,
       channel: event.contact_channel,
       type: event.contact_type,
       operatorId: ev.operator?.id,
@@ -116,6 +128,40 @@ export class ContactSpans {
     this.open.add(entry, ev.timeMs);
     owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
     return span.spanContext();
+  }
+
+  /**
+   * The contact was open when the previous page went away: a new span of the
+   * same trace, the previous one's child and linked to it, with the next
+   * segment number; handle time still counts from the original attend.
+   */
+  #resume(operatorKey: string, idKey: string, ev: IngestEvent, owner: SpanOwner): OpenContact | undefined {
+    const saved = this.#restored.get(operatorKey, idKey);
+    if (!saved) return undefined;
+    this.#restored.delete(operatorKey, idKey);
+    const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
+    const attributes = { ...spanAttributes(ev.attributes), [ATTR_CONTACT_SEGMENT]: saved.segment + 1 };
+    const span = owner.tracer.startSpan(
+      SPAN_CONTACT,
+      { kind: SpanKind.INTERNAL, startTime: timeInput(ev.timeMs), attributes, links: [{ context: previous }] },
+      trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
+    );
+    const entry: OpenContact = {
+      span,
+      operatorKey,
+      idKey,
+      startMs: saved.startMs,
+      owner,
+      provider: this.#providerOf(owner),
+      segment: saved.segment + 1,
+      channel: saved.channel,
+      type: saved.type,
+      operatorId: saved.operatorId,
+      last: { ...attributes },
+    };
+    this.open.add(entry, ev.timeMs);
+    owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
+    return entry;
   }
 
   /** An update or the end: the span takes the event's attributes, and its metrics follow a changed channel or type. */

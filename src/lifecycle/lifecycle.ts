@@ -5,6 +5,7 @@ import { BreakSpans } from './breaks.js';
 import { ContactSpans } from './contacts.js';
 import type { ForcedEndReason, OpenSpan } from './open-spans.js';
 import { onPageHide } from './page-hide.js';
+import { saveOpenSpans, takeSavedSpans, type SavedSpan } from './page-session.js';
 import { flushProvider, onProviderShutdown, resolveProvider } from './provider-shutdown.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
 
@@ -30,6 +31,8 @@ export class Lifecycle {
   readonly #hooked = new WeakSet<object>();
   #timer: ReturnType<typeof setInterval> | undefined;
   #removePageHide: (() => void) | undefined;
+  /** Whether what the previous page saved has been taken (once per page). */
+  #restored = false;
 
   get openCount(): number {
     return this.contacts.open.size + this.breaks.open.size;
@@ -41,6 +44,21 @@ export class Lifecycle {
     this.#owners.add(owner);
     // In a browser, a closing tab would lose its open spans: end them and flush.
     this.#removePageHide ??= onPageHide(() => this.#pageHide());
+    if (!this.#restored) {
+      this.#restored = true;
+      this.#restore(owner);
+    }
+  }
+
+  /** Takes what the previous page in this tab saved: each contact or break goes on at its next event, unless it has timed out. */
+  #restore(owner: SpanOwner): void {
+    const nowMs = owner.config.now();
+    for (const saved of takeSavedSpans()) {
+      const timeoutMs = saved.kind === 'contact' ? owner.config.contactTimeoutMs : owner.config.breakTimeoutMs;
+      if (nowMs - saved.startMs > timeoutMs) continue;
+      if (saved.kind === 'contact') this.contacts.restore(saved);
+      else this.breaks.restore(saved);
+    }
   }
 
   /**
@@ -97,10 +115,10 @@ export class Lifecycle {
     owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
   }
 
-  #endWhere(reason: ForcedEndReason, which: (entry: OpenSpan) => boolean): OpenSpan[] {
+  #endWhere(reason: ForcedEndReason, which: (entry: OpenSpan) => boolean, silent = false): OpenSpan[] {
     const ended: OpenSpan[] = [];
     try {
-      ended.push(...this.contacts.open.endWhere(reason, which), ...this.breaks.open.endWhere(reason, which));
+      ended.push(...this.contacts.open.endWhere(reason, which, silent), ...this.breaks.open.endWhere(reason, which, silent));
     } catch (cause) {
       report('error', `ending open spans (${reason}) failed`, cause);
     }
@@ -108,8 +126,18 @@ export class Lifecycle {
     return ended;
   }
 
+  /**
+   * The page is going away: every open span is ended (`page_hide`) and
+   * flushed, and, where sessionStorage takes them, saved for the next page
+   * in this tab, which continues them; their handle time and duration are
+   * then recorded once, at their real end, not here.
+   */
   #pageHide(): void {
-    const ended = this.#endWhere('page_hide', () => true);
+    const saved = saveOpenSpans([
+      ...[...this.contacts.open.values()].map((e) => toSaved('contact', e, e.channel, e.type, e.operatorId)),
+      ...[...this.breaks.open.values()].map((e) => toSaved('break', e, '', e.type, e.operatorId)),
+    ]);
+    const ended = this.#endWhere('page_hide', () => true, saved);
     for (const provider of new Set(ended.map((entry) => entry.provider))) flushProvider(provider);
   }
 
@@ -133,6 +161,11 @@ export class Lifecycle {
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
+}
+
+function toSaved(kind: SavedSpan['kind'], entry: OpenSpan, channel: string, type: string, operatorId: string | undefined): SavedSpan {
+  const { traceId, spanId, traceFlags } = entry.span.spanContext();
+  return { kind, operatorKey: entry.operatorKey, idKey: entry.idKey, startMs: entry.startMs, traceId, spanId, traceFlags, segment: entry.segment, channel, type, operatorId };
 }
 
 /** The realm's lifecycle state, shared by every instrumentation loaded from this copy of the package. */

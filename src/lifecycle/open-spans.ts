@@ -19,6 +19,8 @@ export interface OpenSpan {
   owner: SpanOwner;
   /** The SDK provider its span came from: only that provider's shutdown ends it. */
   readonly provider: object;
+  /** Which span of the contact or break this is: 1, then 2, 3, … after each page reload. */
+  readonly segment: number;
 }
 
 /** Told when a span of this kind has ended, by an event or forced: for the owner's metrics. */
@@ -99,10 +101,14 @@ export class OpenSpans<T extends OpenSpan> {
     this.#end(entry, reason, atMs, false);
   }
 
-  /** Ends an open span for a reason of the instrumentation's. */
-  forceEnd(entry: T, reason: ForcedEndReason, atMs: number): void {
+  /**
+   * Ends an open span for a reason of the instrumentation's. `silent`: its
+   * end is not recorded in the metrics, because the contact or break goes on
+   * on the next page and is recorded once, at its real end.
+   */
+  forceEnd(entry: T, reason: ForcedEndReason, atMs: number, silent = false): void {
     this.#remove(entry);
-    this.#end(entry, reason, atMs, true);
+    this.#end(entry, reason, atMs, true, silent);
   }
 
   /** Ends every span open longer than its owner's timeout, by its owner's clock; `only` limits it to one owner's spans. */
@@ -115,11 +121,11 @@ export class OpenSpans<T extends OpenSpan> {
   }
 
   /** Ends every open span that `which` selects (all by default), e.g. on disable, provider shutdown, page hide. */
-  endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true): T[] {
+  endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true, silent = false): T[] {
     const ended: T[] = [];
     for (const entry of this.#open) {
       if (!which(entry)) continue;
-      this.forceEnd(entry, reason, entry.owner.config.now());
+      this.forceEnd(entry, reason, entry.owner.config.now(), silent);
       ended.push(entry);
     }
     return ended;
@@ -130,7 +136,7 @@ export class OpenSpans<T extends OpenSpan> {
     this.#byKey.delete(entry.operatorKey, entry.idKey);
   }
 
-  #end(entry: T, reason: string, atMs: number, forced: boolean): void {
+  #end(entry: T, reason: string, atMs: number, forced: boolean, silent = false): void {
     const endMs = Math.max(atMs, entry.startMs);
     const { span } = entry;
     span.setAttribute(this.#kind === 'contact' ? ATTR_CONTACT_END_REASON : ATTR_BREAK_END_REASON, reason);
@@ -140,6 +146,6 @@ export class OpenSpans<T extends OpenSpan> {
       span.setAttribute(ATTR_ERROR_TYPE, reason);
     }
     span.end(timeInput(endMs));
-    this.#closed(entry, reason, endMs, forced);
+    if (!silent) this.#closed(entry, reason, endMs, forced);
   }
 }

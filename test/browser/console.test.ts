@@ -106,3 +106,74 @@ describe('the operator console in Chromium, exporting cross-origin through the r
     expect(traces[0]?.status.code).toBe(2); // ERROR, with the reason in its message
   });
 });
+
+describe('a page reload in the middle of a contact', () => {
+  it('continues the contact in a second span of the same trace, linked to the first, segment 2', async () => {
+    const collector = await collectorFor(web.origin);
+    let restarted = 0;
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const url = `${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-3`;
+      await page.goto(url);
+      await page.waitForSelector('text=ready: operator op-web-3');
+      await page.click('#attend');
+      await page.click('#pause');
+      await page.reload();
+      await page.waitForSelector('text=ready: operator op-web-3');
+      restarted = Date.now();
+      await page.click('#resume');
+      await page.click('#end');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    const [first, second] = spans(collector.read('traces'));
+    expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
+    expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
+    expect(second?.traceId).toBe(first?.traceId);
+    expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
+    expect(second?.parentSpanId).toBe(first?.spanId);
+    expect(second?.events.map((e) => e.name)).toEqual(['call_center.contact.resume']);
+    expect(restarted).toBeGreaterThan(0);
+  });
+
+  it('falls back to ending the contact at the reload, with no error on the page, where sessionStorage is unavailable', async () => {
+    const collector = await collectorFor(web.origin);
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // As in some private modes and sandboxed frames: any use of sessionStorage throws.
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+      });
+      const url = `${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-4`;
+      await page.goto(url);
+      await page.waitForSelector('text=ready: operator op-web-4');
+      await page.click('#attend');
+      await page.reload();
+      await page.waitForSelector('text=ready: operator op-web-4');
+      await page.click('#end');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    expect(spans(collector.read('traces')).map((s) => s.attributes['call_center.contact.end_reason'])).toEqual(['page_hide']);
+  });
+});

@@ -1,0 +1,101 @@
+import { report } from '../diag.js';
+import { INSTRUMENTATION_SCOPE } from '../semconv.js';
+
+/** What is kept of an open contact or break across a page load: ids and times, never attributes. */
+export interface SavedSpan {
+  readonly kind: 'contact' | 'break';
+  readonly operatorKey: string;
+  readonly idKey: string;
+  /** The original attend or start, epoch ms: handle time and break duration are measured from it. */
+  readonly startMs: number;
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceFlags: number;
+  /** The segment the page that saved it had open (1 for the first). */
+  readonly segment: number;
+  readonly channel: string;
+  readonly type: string;
+  readonly operatorId: string | undefined;
+}
+
+const KEY = `${INSTRUMENTATION_SCOPE}/open-spans`;
+/** At most this many entries are saved (an operator has a contact or two and a break open, not hundreds). */
+export const MAX_SAVED = 100;
+const HEX = (n: number) => new RegExp(`^[0-9a-f]{${n}}$`);
+const TRACE_ID = HEX(32);
+const SPAN_ID = HEX(16);
+
+type Storage = { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
+
+/** The page's sessionStorage, or undefined where there is none or it may not be used (private mode, sandboxed frames, Node). */
+function storage(): Storage | undefined {
+  try {
+    const s = (globalThis as { sessionStorage?: Storage }).sessionStorage;
+    return s && typeof s.getItem === 'function' ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves the open spans for the next page in this tab; false when they could not be saved (no storage, quota). */
+export function saveOpenSpans(spans: readonly SavedSpan[]): boolean {
+  const s = storage();
+  if (!s || spans.length === 0) return false;
+  try {
+    s.setItem(KEY, JSON.stringify({ v: 1, spans: spans.slice(0, MAX_SAVED) }));
+    return spans.length <= MAX_SAVED;
+  } catch (cause) {
+    report('warn', 'open contacts and breaks could not be saved for the next page (sessionStorage full or refused); they were ended instead', cause);
+    return false;
+  }
+}
+
+function isSaved(x: unknown): x is SavedSpan {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Record<string, unknown>;
+  return (
+    (e.kind === 'contact' || e.kind === 'break') &&
+    typeof e.operatorKey === 'string' &&
+    typeof e.idKey === 'string' &&
+    typeof e.startMs === 'number' &&
+    Number.isFinite(e.startMs) &&
+    typeof e.traceId === 'string' &&
+    TRACE_ID.test(e.traceId) &&
+    typeof e.spanId === 'string' &&
+    SPAN_ID.test(e.spanId) &&
+    typeof e.traceFlags === 'number' &&
+    Number.isSafeInteger(e.segment) &&
+    (e.segment as number) >= 1 &&
+    typeof e.channel === 'string' &&
+    typeof e.type === 'string' &&
+    (e.operatorId === undefined || typeof e.operatorId === 'string')
+  );
+}
+
+/**
+ * What the previous page in this tab saved, taken (removed) so that it is
+ * restored once. Foreign or corrupted content is ignored, with a warning.
+ */
+export function takeSavedSpans(): SavedSpan[] {
+  const s = storage();
+  if (!s) return [];
+  let raw: string | null;
+  try {
+    raw = s.getItem(KEY);
+    if (raw === null) return [];
+    s.removeItem(KEY);
+  } catch {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(raw) as { v?: unknown; spans?: unknown };
+    if (parsed?.v !== 1 || !Array.isArray(parsed.spans)) throw new Error('not the format this version saves');
+    const spans = parsed.spans.slice(0, MAX_SAVED);
+    const good = spans.filter(isSaved);
+    if (good.length !== spans.length) report('warn', `${spans.length - good.length} saved open spans were malformed and ignored`);
+    return good;
+  } catch (cause) {
+    report('warn', `the open contacts saved by the previous page could not be read (${KEY}); they were ignored`, cause);
+    return [];
+  }
+}

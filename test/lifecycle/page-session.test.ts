@@ -1,0 +1,140 @@
+// A page reload as the plugin sees it, in Node: a pagehide on one module
+// instance (one page), then a fresh module instance (the next page) with the
+// same sessionStorage. The real thing runs in Chromium (test/browser).
+import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { minimalContact } from '../helpers/events.js';
+import { captureDiag, type DiagCapture } from '../helpers/diag.js';
+import { TestClock } from '../helpers/lifecycle.js';
+
+type Api = typeof import('../../src/index.js');
+const KEY = '@kenkai/instrumentation-call-center/open-spans';
+
+/** A Map-backed Storage, with an optional quota in characters. */
+class MemoryStorage {
+  readonly items = new Map<string, string>();
+  readonly quota: number;
+  constructor(quota = Infinity) {
+    this.quota = quota;
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('quota', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+}
+
+/** The parts of a browser page the plugin uses: a document, pagehide listeners, sessionStorage. */
+function installPage(storage: MemoryStorage) {
+  const listeners = new Set<() => void>();
+  Object.assign(globalThis, {
+    document: {},
+    sessionStorage: storage,
+    addEventListener: (type: string, l: () => void) => type === 'pagehide' && listeners.add(l),
+    removeEventListener: (type: string, l: () => void) => type === 'pagehide' && listeners.delete(l),
+  });
+  return { hide: () => listeners.forEach((l) => l()) };
+}
+
+/** One page: a fresh copy of the package, with its own SDK. */
+async function openPage(clock: TestClock) {
+  vi.resetModules();
+  const api = (await import('../../src/index.js')) as Api;
+  const spans = new InMemorySpanExporter();
+  const reader = new PeriodicExportingMetricReader({ exporter: new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE), exportIntervalMillis: 3_600_000 });
+  const tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] });
+  const cc = new api.CallCenterInstrumentation({ now: clock.now, operator: { id: 'op-1' } });
+  cc.setTracerProvider(tracerProvider);
+  cc.setLoggerProvider(new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: new InMemoryLogRecordExporter() })] }));
+  cc.setMeterProvider(new MeterProvider({ readers: [reader] }));
+  const durations = async () => {
+    const { resourceMetrics } = await reader.collect();
+    const metric = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'call_center.contact.duration') as HistogramMetricData | undefined;
+    return (metric?.dataPoints ?? []).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.contact.end_reason']]);
+  };
+  return { api, cc, spans, durations };
+}
+
+let diagnostics: DiagCapture;
+beforeEach(() => {
+  diagnostics = captureDiag();
+});
+afterEach(() => {
+  diagnostics.stop();
+  for (const key of ['document', 'sessionStorage', 'addEventListener', 'removeEventListener']) delete (globalThis as Record<string, unknown>)[key];
+});
+
+describe('contacts across a page reload', () => {
+  it('go on in a second span of the same trace, and handle time is recorded once, from the original attend', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    clock.advance(10);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'pause' }));
+    clock.advance(10);
+    page.hide();
+    expect(await first.durations()).toEqual([]);
+    expect(storage.items.has(KEY)).toBe(true);
+
+    installPage(storage);
+    const second = await openPage(clock);
+    expect(storage.items.has(KEY)).toBe(false); // taken once
+    clock.advance(20);
+    second.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'resume' }));
+    clock.advance(20);
+    second.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
+
+    const [before] = first.spans.getFinishedSpans();
+    const [after] = second.spans.getFinishedSpans();
+    expect(before?.attributes['call_center.contact.end_reason']).toBe('page_hide');
+    expect(after?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
+    expect(after?.spanContext().traceId).toBe(before?.spanContext().traceId);
+    expect(after?.parentSpanContext?.spanId).toBe(before?.spanContext().spanId);
+    expect(after?.links.map((l) => l.context.spanId)).toEqual([before?.spanContext().spanId]);
+    expect(await second.durations()).toEqual([[60, 1, 'end']]);
+  });
+
+  it('ends them as before where sessionStorage refuses them (quota), recording the page_hide end', async () => {
+    const clock = new TestClock();
+    const page = installPage(new MemoryStorage(10));
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    clock.advance(30);
+    page.hide();
+    expect(await first.durations()).toEqual([[30, 1, 'page_hide']]);
+    expect(diagnostics.warn.join('\n')).toMatch(/could not be saved/);
+  });
+
+  it('ignores foreign or corrupted saved content with a warning, and entries older than the timeout', async () => {
+    const clock = new TestClock();
+    for (const content of ['{not json', JSON.stringify({ v: 2 }), JSON.stringify({ v: 1, spans: [{ kind: 'contact' }] })]) {
+      const storage = new MemoryStorage();
+      storage.setItem(KEY, content);
+      installPage(storage);
+      const page = await openPage(clock);
+      page.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
+      expect(page.spans.getFinishedSpans()).toHaveLength(0);
+    }
+    expect(diagnostics.warn.length).toBe(3);
+
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    page.hide();
+    clock.advance(5 * 3600);
+    installPage(storage);
+    const later = await openPage(clock);
+    later.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'resume' }));
+    expect(later.spans.getFinishedSpans()).toHaveLength(0);
+  });
+});
