@@ -182,7 +182,8 @@ export class ContactSpans {
     if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
     else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;
     else return undefined;
-    startMs = Math.min(startMs, ev.timeMs);
+    // Never before 1970 (OTLP times are unsigned: the Collector would refuse the whole batch) nor after the end.
+    startMs = Math.max(0, Math.min(startMs, ev.timeMs));
     const span = owner.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,

@@ -168,3 +168,13 @@ describe('contact spans', () => {
     }
   });
 });
+
+describe('reconstructed contacts', () => {
+  it('never start before 1970, whatever duration an early end gives (the fuzz found one)', () => {
+    h = createHarness();
+    const result = h.instrumentation.logIngestEvent('contact', minimalContact({ action: CallCenterAction.End, contact_duration: 2_678_400 }), { timestamp: 2_000 });
+    expect(result.ok).toBe(true);
+    const [span] = h.spans.getFinishedSpans();
+    expect([ms(span!.startTime), ms(span!.endTime)]).toEqual([0, 2_000]);
+  });
+});
