@@ -12,6 +12,13 @@ import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs
 import { BatchSpanProcessor, StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import {
+  createDefaultSessionIdGenerator,
+  createLocalStorageSessionStore,
+  createSessionLogRecordProcessor,
+  createSessionManager,
+  createSessionSpanProcessor,
+} from '@opentelemetry/web-common';
+import {
   BreakType,
   CallCenter,
   CallCenterAction,
@@ -35,14 +42,17 @@ if (params.has('early')) {
 }
 
 const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'operator-console' });
+// session.id on every span and log record, the same across reloads of the tab's console.
+const sessions = createSessionManager({ sessionIdGenerator: createDefaultSessionIdGenerator(), sessionStore: createLocalStorageSessionStore() });
+await sessions.start(); // takes up the stored session, if any
 const tracerProvider = new TracerProvider({
   resource,
-  spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],
+  spanProcessors: [createSessionSpanProcessor(sessions), new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],
 });
 const loggerProvider = new LoggerProvider({
   resource,
   // Browser batch processors flush when the tab becomes hidden; the exporter uses fetch keepalive.
-  processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
+  processors: [createSessionLogRecordProcessor(sessions), new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
 });
 context.setGlobalContextManager(new StackContextManager().enable()); // 3.x has no register(): set it yourself
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());

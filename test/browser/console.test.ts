@@ -133,6 +133,7 @@ describe('a page reload in the middle of a contact', () => {
         document.dispatchEvent(new Event('visibilitychange'));
       });
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(4);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
@@ -146,6 +147,11 @@ describe('a page reload in the middle of a contact', () => {
     expect(second?.parentSpanId).toBe(first?.spanId);
     expect(second?.events.map((e) => e.name)).toEqual(['call_center.contact.resume']);
     expect(restarted).toBeGreaterThan(0);
+    // session.id (web-common's session manager) on every span and log record, the same before and after the reload.
+    const sessionIds = [...spans(collector.read('traces')), ...logRecords(collector.read('logs'))].map((item) => item.attributes['session.id']);
+    expect(sessionIds).toHaveLength(6);
+    expect(new Set(sessionIds).size, JSON.stringify(sessionIds)).toBe(1);
+    expect(sessionIds[0]).toMatch(/^[0-9a-f]{32}$/i);
   });
 
   it('falls back to ending the contact at the reload, with no error on the page, where sessionStorage is unavailable', async () => {
