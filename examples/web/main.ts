@@ -60,9 +60,14 @@ trace.setGlobalTracerProvider(tracerProvider);
 logs.setGlobalLoggerProvider(loggerProvider);
 
 // One operator is signed in per tab: the identity is set once.
-registerInstrumentations({
-  instrumentations: [new CallCenterInstrumentation({ operator: { id: operatorId, name: 'Asha', team: 'night' } })],
-});
+const setUpCallCenter = () =>
+  registerInstrumentations({
+    instrumentations: [new CallCenterInstrumentation({ operator: { id: operatorId, name: 'Asha', team: 'night' } })],
+  });
+setUpCallCenter();
+// A hot module reload runs the set-up again: the new instance takes over
+// CallCenter and continues the contacts the previous one opened.
+(globalThis as { setUpCallCenter?: () => void }).setUpCallCenter = setUpCallCenter;
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const show = (result: LogIngestEventResult, what: string) => {

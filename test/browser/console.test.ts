@@ -211,3 +211,32 @@ describe('events logged before the OpenTelemetry set-up', () => {
     expect(Math.abs((record?.timeMs ?? 0) - early!.at)).toBeLessThan(50);
   });
 });
+
+describe('a second registration in the middle of a contact (hot module reload)', () => {
+  it('continues the open contact in the same span, ended once', async () => {
+    const collector = await collectorFor(web.origin);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-6`);
+      await page.waitForSelector('text=ready: operator op-web-6');
+      await page.click('#attend');
+      await page.click('#pause');
+      await page.evaluate(() => (globalThis as unknown as { setUpCallCenter: () => void }).setUpCallCenter());
+      await page.click('#resume');
+      await page.click('#end');
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(4);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(1);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    const [contact] = spans(collector.read('traces'));
+    expect(contact?.attributes['call_center.contact.end_reason']).toBe('end');
+    expect(contact?.events.map((e) => e.name)).toEqual(['call_center.contact.pause', 'call_center.contact.resume']);
+    for (const r of logRecords(collector.read('logs'))) expect(r.spanId).toBe(contact?.spanId);
+  });
+});
