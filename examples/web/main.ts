@@ -28,6 +28,7 @@ import {
   ContactType,
   type LogIngestEventResult,
 } from '@kenkai/instrumentation-call-center';
+import { ConsolePanel } from './panel.ts';
 
 const params = new URLSearchParams(location.search);
 const collector = params.get('collector') ?? location.origin;
@@ -45,14 +46,16 @@ const resource = resourceFromAttributes({ [ATTR_SERVICE_NAME]: 'operator-console
 // session.id on every span and log record, the same across reloads of the tab's console.
 const sessions = createSessionManager({ sessionIdGenerator: createDefaultSessionIdGenerator(), sessionStore: createLocalStorageSessionStore() });
 await sessions.start(); // takes up the stored session, if any
+// Lists on the page what is emitted, collector or not (examples/web/panel.ts).
+const panel = new ConsolePanel(document.getElementById('emitted')!, document.getElementById('open')!);
 const tracerProvider = new TracerProvider({
   resource,
-  spanProcessors: [createSessionSpanProcessor(sessions), new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],
+  spanProcessors: [createSessionSpanProcessor(sessions), panel, new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${collector}/v1/traces` }) })],
 });
 const loggerProvider = new LoggerProvider({
   resource,
   // Browser batch processors flush when the tab becomes hidden; the exporter uses fetch keepalive.
-  processors: [createSessionLogRecordProcessor(sessions), new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
+  processors: [createSessionLogRecordProcessor(sessions), panel, new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
 });
 context.setGlobalContextManager(new StackContextManager().enable()); // 3.x has no register(): set it yourself
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,5 +240,31 @@ describe('a second registration in the middle of a contact (hot module reload)',
     expect(contact?.attributes['call_center.contact.end_reason']).toBe('end');
     expect(contact?.events.map((e) => e.name)).toEqual(['call_center.contact.pause', 'call_center.contact.resume']);
     for (const r of logRecords(collector.read('logs'))) expect(r.spanId).toBe(contact?.spanId);
+  });
+});
+
+describe('the web example shows what it emits', () => {
+  it('lists log records and ended spans, and the open contact’s running handle time, with no collector running', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Nothing listens on port 9 here: the exports fail, the panel still shows everything.
+    await page.goto(`${web.origin}/?collector=${encodeURIComponent('http://127.0.0.1:9')}&operator=op-web-7`);
+    await page.waitForSelector('text=ready: operator op-web-7');
+    await page.click('#attend');
+    await page.click('#pause');
+    await expect.poll(() => page.textContent('#open')).toMatch(/^open contact c-1001: handle time 0:0\d$/);
+    await page.click('#end');
+    const rows = await page.$$eval('#emitted li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(rows.filter((r) => r.startsWith('span'))).toEqual([expect.stringMatching(/^span call_center\.contact ended end after \d+\.\d s {2}trace [0-9a-f]{8} span [0-9a-f]{8}$/)]);
+    expect(rows.filter((r) => r.startsWith('log')).reverse().map((r) => r.replace(/trace.*$/, '').trim())).toEqual([
+      'log  call_center.contact attend',
+      'log  call_center.contact pause',
+      'log  call_center.contact end',
+    ]);
+    expect(await page.textContent('#open')).toBe('no open contact');
+    await page.screenshot({ path: join(tmpdir(), 'cc-console-panel.png') });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
