@@ -14,6 +14,12 @@ import * as sc from './semconv.js';
 
 /** Bucket advice for contact handling: seconds up to an hour. */
 export const CONTACT_DURATION_BUCKETS = [1, 5, 10, 30, 60, 120, 180, 300, 600, 900, 1200, 1800, 2700, 3600];
+/**
+ * Bucket advice for times to answer and holds: the usual service-level
+ * thresholds (10, 20, 30, 60 s) and hold thresholds (1, 2, 3, 5 min) are
+ * boundaries, so the share within one is exact, not interpolated.
+ */
+export const WAIT_HOLD_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 900, 1800];
 /** Bucket advice for breaks: a minute up to two hours. */
 export const BREAK_DURATION_BUCKETS = [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200];
 
@@ -42,6 +48,8 @@ interface Instruments {
   readonly ignored: Counter;
   readonly contactDuration: Histogram;
   readonly contactsForceEnded: Counter;
+  readonly contactWait: Histogram;
+  readonly contactHold: Histogram;
   readonly breakDuration: Histogram;
   readonly breakOverruns: Counter;
   readonly breaksForceEnded: Counter;
@@ -82,6 +90,8 @@ export class CallCenterMetrics {
       ignored: counter(sc.METRIC_FIELDS_IGNORED, 'Unknown event fields, ignored.', '{field}'),
       contactDuration: histogram(sc.METRIC_CONTACT_DURATION, 'Contact duration, attend to end.', CONTACT_DURATION_BUCKETS),
       contactsForceEnded: counter(sc.METRIC_CONTACTS_FORCE_ENDED, 'Contacts ended by the instrumentation.', '{contact}'),
+      contactWait: histogram(sc.METRIC_CONTACT_WAIT_DURATION, 'Time to answer, contact start to attend.', WAIT_HOLD_BUCKETS),
+      contactHold: histogram(sc.METRIC_CONTACT_HOLD_DURATION, 'Hold, pause to resume or to the end.', WAIT_HOLD_BUCKETS),
       breakDuration: histogram(sc.METRIC_BREAK_DURATION, 'Break duration, start to end.', BREAK_DURATION_BUCKETS),
       breakOverruns: counter(sc.METRIC_BREAK_OVERRUNS, 'Breaks over their allotted time.', '{break}'),
       breaksForceEnded: counter(sc.METRIC_BREAKS_FORCE_ENDED, 'Breaks ended by the instrumentation.', '{break}'),
@@ -164,6 +174,12 @@ export class CallCenterMetrics {
       ...closed.operator,
     });
     if (closed.forced) contactsForceEnded.add(1, { [sc.ATTR_CONTACT_END_REASON]: closed.endReason });
+  }
+
+  /** A time to answer (`call_center.contact.wait.duration`) or a hold (`call_center.contact.hold.duration`). */
+  contactTime(which: 'wait' | 'hold', seconds: number, channel: string, type: string, operator: Attributes | undefined): void {
+    const histogram = which === 'wait' ? this.#instruments.contactWait : this.#instruments.contactHold;
+    histogram.record(seconds, { [sc.ATTR_CONTACT_CHANNEL]: channel, [sc.ATTR_CONTACT_TYPE]: type, ...operator });
   }
 
   breakClosed(closed: ClosedSpan): void {

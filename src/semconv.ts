@@ -126,6 +126,12 @@ export const ATTR_BREAK_END_REASON = 'call_center.break.end_reason' as const;
 export const ATTR_CONTACT_SEGMENT = 'call_center.contact.segment' as const;
 /** Which span of a break this is: 2, 3, … for the spans that continue it after page reloads (absent on the first). */
 export const ATTR_BREAK_SEGMENT = 'call_center.break.segment' as const;
+/** Seconds the contact waited before `attend` (`attend` minus `contact_start_time`), on the contact span. */
+export const ATTR_CONTACT_WAIT_TIME = 'call_center.contact.wait_time' as const;
+/** Total seconds the contact spent on hold (each `pause` to its `resume` or the end), on the contact span at its end. */
+export const ATTR_CONTACT_HOLD_TIME = 'call_center.contact.hold_time' as const;
+/** Number of holds (`pause` actions that put the contact on hold), on the contact span at its end. */
+export const ATTR_CONTACT_HOLD_COUNT = 'call_center.contact.hold_count' as const;
 /** True on a break span (and its event) once consumed time exceeds total time. */
 export const ATTR_BREAK_OVERRUN = 'call_center.break.overrun' as const;
 
@@ -146,6 +152,10 @@ export const METRIC_EVENTS = 'call_center.events' as const;
 export const METRIC_EVENTS_REJECTED = 'call_center.events.rejected' as const;
 /** Histogram of contact span durations, seconds, by channel, type and end reason. */
 export const METRIC_CONTACT_DURATION = 'call_center.contact.duration' as const;
+/** Histogram of times to answer (`attend` minus `contact_start_time`), seconds, by channel and type. */
+export const METRIC_CONTACT_WAIT_DURATION = 'call_center.contact.wait.duration' as const;
+/** Histogram of holds (a `pause` to the next `resume` or to the end), seconds, by channel and type. */
+export const METRIC_CONTACT_HOLD_DURATION = 'call_center.contact.hold.duration' as const;
 /** Up-down counter of open contact spans, by channel. */
 export const METRIC_CONTACTS_ACTIVE = 'call_center.contacts.active' as const;
 /** Counter of contact spans the instrumentation had to end itself, by end reason. */

@@ -1,20 +1,12 @@
-import { DataPointType, type HistogramMetricData, type MetricData } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallCenterAction, ContactChannel, ContactType } from '../src/index.js';
 import { minimalContact } from './helpers/events.js';
 import { ingest, TestClock } from './helpers/lifecycle.js';
-import { counterValue, createHarness, type Harness } from './helpers/otel.js';
+import { counterValue, createHarness, histogramValue, type Harness } from './helpers/otel.js';
 
 let h: Harness;
 afterEach(() => h.shutdown());
 
-function histogram(metric: MetricData | undefined, match: Record<string, unknown>) {
-  expect(metric?.dataPointType).toBe(DataPointType.HISTOGRAM);
-  const point = (metric as HistogramMetricData).dataPoints.find((p) =>
-    Object.entries(match).every(([k, v]) => p.attributes[k] === v),
-  );
-  return point?.value;
-}
 
 describe('derived metrics', () => {
   it('records contact durations by channel, type and end reason, in seconds, with contact-handling buckets', async () => {
@@ -31,7 +23,7 @@ describe('derived metrics', () => {
     ingest(h, 'contact', { ...contact('b', ContactChannel.Call), action: CallCenterAction.End });
 
     const metrics = await h.collectMetrics();
-    const call = histogram(metrics.get('call_center.contact.duration'), {
+    const call = histogramValue(metrics.get('call_center.contact.duration'), {
       'call_center.contact.channel': 'call',
       'call_center.contact.type': 'follow_up',
       'call_center.contact.end_reason': 'end',
@@ -55,7 +47,7 @@ describe('derived metrics', () => {
     clock.advance(1900);
     ingest(h, 'break', { type: 'meal', action: 'end', total_time: 1800, consumed_time: 1900 });
     const metrics = await h.collectMetrics();
-    const meal = histogram(metrics.get('call_center.break.duration'), {
+    const meal = histogramValue(metrics.get('call_center.break.duration'), {
       'call_center.break.type': 'meal',
       'call_center.break.end_reason': 'end',
     });
@@ -87,7 +79,7 @@ describe('derived metrics', () => {
     ingest(h, 'contact', minimalContact({ action: CallCenterAction.End }), { operator: { id: 'op-9' } });
     metrics = await h.collectMetrics();
     expect(counterValue(metrics.get('call_center.events'), { 'call_center.operator.id': 'op-9' })).toBe(2);
-    expect(histogram(metrics.get('call_center.contact.duration'), { 'call_center.operator.id': 'op-9' })?.count).toBe(1);
+    expect(histogramValue(metrics.get('call_center.contact.duration'), { 'call_center.operator.id': 'op-9' })?.count).toBe(1);
   });
 
   it('never puts sensitive or free-text attributes on metrics', async () => {

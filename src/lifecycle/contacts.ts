@@ -4,7 +4,18 @@ import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
-import { ATTR_CONTACT_ACTION, ATTR_CONTACT_END_REASON, ATTR_CONTACT_RECONSTRUCTED, ATTR_CONTACT_SEGMENT, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '../semconv.js';
+import {
+  ATTR_CONTACT_ACTION,
+  ATTR_CONTACT_END_REASON,
+  ATTR_CONTACT_HOLD_COUNT,
+  ATTR_CONTACT_HOLD_TIME,
+  ATTR_CONTACT_RECONSTRUCTED,
+  ATTR_CONTACT_SEGMENT,
+  ATTR_CONTACT_WAIT_TIME,
+  SPAN_CONTACT,
+  SPAN_EVENT_CONTACT_PREFIX,
+} from '../semconv.js';
+import { beginHold, endHold, noHolds, type Holds } from './holds.js';
 import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
@@ -33,6 +44,8 @@ export interface OpenContact extends OpenSpan {
   channel: string;
   type: string;
   readonly operatorId: string | undefined;
+  /** Its holds, across page reloads: recorded as they end, totalled on the span at the real end. */
+  readonly holds: Holds;
   /** What the span last heard of each attribute, so span events carry only changes. */
   readonly last: Record<string, AttributeValue | undefined>;
 }
@@ -49,22 +62,30 @@ function activeLinks(): Link[] | undefined {
 export const seconds = (fromMs: number, toMs: number): number => Math.max(0, toMs - fromMs) / 1000;
 
 /**
+ * The time to answer, seconds: the attend minus the contact's start time,
+ * when the attend says when the contact started and that is not after the attend.
+ */
+function timeToAnswer(startTime: string | undefined, attendMs: number): number | undefined {
+  if (startTime === undefined) return undefined;
+  const startMs = parseIsoDateTime(startTime);
+  return startMs <= attendMs ? (attendMs - startMs) / 1000 : undefined;
+}
+
+/**
  * Contacts as spans: `attend` opens `call_center.contact`, `end` or
  * `terminate` closes it, every other action on an open contact is a span
  * event. Contact spans are roots: a contact lasts minutes, not the duration of
  * whatever request relayed its attend (that request is linked instead).
  */
 export class ContactSpans {
-  readonly open = new OpenSpans<OpenContact>('contact', (entry, reason, endMs, forced) =>
-    entry.owner.metrics.contactClosed({
-      seconds: seconds(entry.startMs, endMs),
-      channel: entry.channel,
-      type: entry.type,
-      endReason: reason,
-      operator: metricOperator(entry.owner, entry.operatorId),
-      forced,
-    }),
-  );
+  readonly open = new OpenSpans<OpenContact>('contact', (entry, reason, endMs, forced) => {
+    const operator = metricOperator(entry.owner, entry.operatorId);
+    // A hold still open at the end counts up to the end.
+    const held = endHold(entry.holds, endMs);
+    if (held !== undefined) entry.owner.metrics.contactTime('hold', held / 1000, entry.channel, entry.type, operator);
+    entry.span.setAttributes({ [ATTR_CONTACT_HOLD_TIME]: entry.holds.totalMs / 1000, [ATTR_CONTACT_HOLD_COUNT]: entry.holds.count });
+    entry.owner.metrics.contactClosed({ seconds: seconds(entry.startMs, endMs), channel: entry.channel, type: entry.type, endReason: reason, operator, forced });
+  });
   readonly #recent = new RecentlyEnded();
   /** Resolves (and hooks) the SDK provider a new span comes from. */
   readonly #providerOf: (owner: SpanOwner) => object;
@@ -105,12 +126,19 @@ export class ContactSpans {
     if (open) {
       open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), timeInput(ev.timeMs));
       if (action === 'update') this.#update(open, ev, event);
+      else if (action === 'pause') beginHold(open.holds, ev.timeMs);
+      else if (action === 'resume') {
+        const held = endHold(open.holds, ev.timeMs);
+        if (held !== undefined) owner.metrics.contactTime('hold', held / 1000, open.channel, open.type, metricOperator(open.owner, open.operatorId));
+      }
       return open.span.spanContext();
     }
     // A late event of a contact that has ended still links to its span.
     if (action !== 'attend') return this.#recent.get(operatorKey, idKey);
 
-    const attributes = spanAttributes(ev.attributes);
+    const waitSeconds = timeToAnswer(event.contact_start_time, ev.timeMs);
+    // The event's attributes are shared with its log record: a copy takes the wait.
+    const attributes = waitSeconds === undefined ? spanAttributes(ev.attributes) : { ...spanAttributes(ev.attributes), [ATTR_CONTACT_WAIT_TIME]: waitSeconds };
     const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes, links: activeLinks() });
     const entry: OpenContact = {
       span,
@@ -123,10 +151,13 @@ export class ContactSpans {
       channel: event.contact_channel,
       type: event.contact_type,
       operatorId: ev.operator?.id,
+      holds: noHolds(),
       last: { ...attributes },
     };
     this.open.add(entry, ev.timeMs);
-    owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
+    const operator = metricOperator(owner, entry.operatorId);
+    owner.metrics.contactOpened(entry.channel, operator);
+    if (waitSeconds !== undefined) owner.metrics.contactTime('wait', waitSeconds, entry.channel, entry.type, operator);
     return span.spanContext();
   }
 
@@ -157,6 +188,7 @@ export class ContactSpans {
       channel: saved.channel,
       type: saved.type,
       operatorId: saved.operatorId,
+      holds: saved.holds ? { ...saved.holds } : noHolds(),
       last: { ...attributes },
     };
     this.open.add(entry, ev.timeMs);

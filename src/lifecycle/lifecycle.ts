@@ -134,7 +134,7 @@ export class Lifecycle {
    */
   #pageHide(): void {
     const saved = saveOpenSpans([
-      ...[...this.contacts.open.values()].map((e) => toSaved('contact', e, e.channel, e.type, e.operatorId)),
+      ...[...this.contacts.open.values()].map((e) => ({ ...toSaved('contact', e, e.channel, e.type, e.operatorId), holds: e.holds })),
       ...[...this.breaks.open.values()].map((e) => toSaved('break', e, '', e.type, e.operatorId)),
     ]);
     const ended = this.#endWhere('page_hide', () => true, saved);

@@ -23,7 +23,10 @@ export interface OpenSpan {
   readonly segment: number;
 }
 
-/** Told when a span of this kind has ended, by an event or forced: for the owner's metrics. */
+/**
+ * Told when a span of this kind ends, by an event or forced, for the owner's
+ * metrics: just before the span ends, so it may still set the span's attributes.
+ */
 export type ClosedFunction<T> = (entry: T, reason: string, endMs: number, forced: boolean) => void;
 
 type Kind = 'contact' | 'break';
@@ -145,7 +148,7 @@ export class OpenSpans<T extends OpenSpan> {
       // The standard attribute for why an operation failed, beside our own end reason.
       span.setAttribute(ATTR_ERROR_TYPE, reason);
     }
-    span.end(timeInput(endMs));
     if (!silent) this.#closed(entry, reason, endMs, forced);
+    span.end(timeInput(endMs));
   }
 }

@@ -1,5 +1,6 @@
 import { report } from '../diag.js';
 import { INSTRUMENTATION_SCOPE } from '../semconv.js';
+import { savedHolds, type Holds } from './holds.js';
 
 /** What is kept of an open contact or break across a page load: ids and times, never attributes. */
 export interface SavedSpan {
@@ -16,6 +17,8 @@ export interface SavedSpan {
   readonly channel: string;
   readonly type: string;
   readonly operatorId: string | undefined;
+  /** A contact's holds so far, the open one included: hold time is measured across pages. */
+  readonly holds?: Holds;
 }
 
 const KEY = `${INSTRUMENTATION_SCOPE}/open-spans`;
@@ -68,7 +71,8 @@ function isSaved(x: unknown): x is SavedSpan {
     (e.segment as number) >= 1 &&
     typeof e.channel === 'string' &&
     typeof e.type === 'string' &&
-    (e.operatorId === undefined || typeof e.operatorId === 'string')
+    (e.operatorId === undefined || typeof e.operatorId === 'string') &&
+    (e.holds === undefined || savedHolds(e.holds) !== undefined)
   );
 }
 

@@ -2,9 +2,11 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import {
   AggregationTemporality,
+  DataPointType,
   InMemoryMetricExporter,
   MeterProvider,
   PeriodicExportingMetricReader,
+  type HistogramMetricData,
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
@@ -69,4 +71,11 @@ export function counterValue(metric: MetricData | undefined, match: Record<strin
     if (Object.entries(match).every(([k, v]) => point.attributes[k] === v)) sum += point.value as number;
   }
   return sum;
+}
+
+/** The histogram point whose attributes include `match` (the metric must be a histogram). */
+export function histogramValue(metric: MetricData | undefined, match: Record<string, unknown> = {}) {
+  if (metric && metric.dataPointType !== DataPointType.HISTOGRAM) throw new Error(`${metric.descriptor.name} is not a histogram`);
+  const point = (metric as HistogramMetricData | undefined)?.dataPoints.find((p) => Object.entries(match).every(([k, v]) => p.attributes[k] === v));
+  return point?.value;
 }

@@ -54,12 +54,14 @@ async function openPage(clock: TestClock) {
   cc.setTracerProvider(tracerProvider);
   cc.setLoggerProvider(new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: new InMemoryLogRecordExporter() })] }));
   cc.setMeterProvider(new MeterProvider({ readers: [reader] }));
-  const durations = async () => {
+  const histogram = async (name: string) => {
     const { resourceMetrics } = await reader.collect();
-    const metric = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'call_center.contact.duration') as HistogramMetricData | undefined;
-    return (metric?.dataPoints ?? []).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.contact.end_reason']]);
+    const metric = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === name) as HistogramMetricData | undefined;
+    return metric?.dataPoints ?? [];
   };
-  return { api, cc, spans, durations };
+  const durations = async () => (await histogram('call_center.contact.duration')).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.contact.end_reason']]);
+  const holds = async () => (await histogram('call_center.contact.hold.duration')).map((p) => [p.value.sum, p.value.count]);
+  return { api, cc, spans, durations, holds };
 }
 
 let diagnostics: DiagCapture;
@@ -72,7 +74,7 @@ afterEach(() => {
 });
 
 describe('contacts across a page reload', () => {
-  it('go on in a second span of the same trace, and handle time is recorded once, from the original attend', async () => {
+  it('go on in a second span of the same trace, and handle and hold time are recorded once, from the original attend and pause', async () => {
     const clock = new TestClock();
     const storage = new MemoryStorage();
     const page = installPage(storage);
@@ -83,6 +85,7 @@ describe('contacts across a page reload', () => {
     clock.advance(10);
     page.hide();
     expect(await first.durations()).toEqual([]);
+    expect(await first.holds()).toEqual([]);
     expect(storage.items.has(KEY)).toBe(true);
 
     installPage(storage);
@@ -101,6 +104,9 @@ describe('contacts across a page reload', () => {
     expect(after?.parentSpanContext?.spanId).toBe(before?.spanContext().spanId);
     expect(after?.links.map((l) => l.context.spanId)).toEqual([before?.spanContext().spanId]);
     expect(await second.durations()).toEqual([[60, 1, 'end']]);
+    expect(await second.holds()).toEqual([[30, 1]]); // pause on the first page, resume on the second
+    expect(after?.attributes).toMatchObject({ 'call_center.contact.hold_time': 30, 'call_center.contact.hold_count': 1 });
+    expect(before?.attributes).not.toHaveProperty('call_center.contact.hold_count'); // recorded once, at the real end
   });
 
   it('ends them as before where sessionStorage refuses them (quota), recording the page_hide end', async () => {
@@ -116,7 +122,13 @@ describe('contacts across a page reload', () => {
 
   it('ignores foreign or corrupted saved content with a warning, and entries older than the timeout', async () => {
     const clock = new TestClock();
-    for (const content of ['{not json', JSON.stringify({ v: 2 }), JSON.stringify({ v: 1, spans: [{ kind: 'contact' }] })]) {
+    const savedContact = { kind: 'contact', operatorKey: 'op-1', idKey: 'c1', startMs: clock.ms, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: 1, segment: 1, channel: 'call', type: 'new' };
+    for (const content of [
+      '{not json',
+      JSON.stringify({ v: 2 }),
+      JSON.stringify({ v: 1, spans: [{ kind: 'contact' }] }),
+      JSON.stringify({ v: 1, spans: [{ ...savedContact, holds: { totalMs: -1, count: 1 } }] }),
+    ]) {
       const storage = new MemoryStorage();
       storage.setItem(KEY, content);
       installPage(storage);
@@ -124,7 +136,7 @@ describe('contacts across a page reload', () => {
       page.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
       expect(page.spans.getFinishedSpans()).toHaveLength(0);
     }
-    expect(diagnostics.warn.length).toBe(3);
+    expect(diagnostics.warn.length).toBe(4);
 
     const storage = new MemoryStorage();
     const page = installPage(storage);
