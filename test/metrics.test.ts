@@ -7,7 +7,6 @@ import { counterValue, createHarness, histogramValue, type Harness } from './hel
 let h: Harness;
 afterEach(() => h.shutdown());
 
-
 describe('derived metrics', () => {
   it('records contact durations by channel, type and end reason, in seconds, with contact-handling buckets', async () => {
     const clock = new TestClock();

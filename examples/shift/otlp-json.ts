@@ -70,6 +70,8 @@ export interface MetricPoint {
   name: string;
   attributes: Record<string, unknown>;
   value: number;
+  /** A histogram point's sum (the value is its count). */
+  sum?: number;
   /** Epoch nanoseconds, as a string (64-bit). */
   timeUnixNano: string;
 }
@@ -133,6 +135,7 @@ export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
       name: m.name,
       attributes: attributes(p.attributes),
       value: m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0),
+      ...(m.histogram ? { sum: Number(p.sum ?? 0) } : {}),
       timeUnixNano: String(p.timeUnixNano ?? '0'),
     })),
   );

@@ -2,13 +2,15 @@
 // plugin. Bundle: npm run build:web (esbuild, platform browser) → dist/main.js.
 // Query parameters: ?collector=http://127.0.0.1:4318 (default: this page's
 // origin) &operator=op-17
-import { context, logs, propagation, trace } from '@opentelemetry/api';
+import { context, logs, metrics, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
+import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, StackContextManager, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import {
@@ -57,10 +59,16 @@ const loggerProvider = new LoggerProvider({
   // Browser batch processors flush when the tab becomes hidden; the exporter uses fetch keepalive.
   processors: [createSessionLogRecordProcessor(sessions), panel, new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${collector}/v1/logs` }) })],
 });
+// Handle time, time to answer and holds: cumulative, every 10 s (no session.id on metrics: one series per tab would never end).
+const meterProvider = new MeterProvider({
+  resource,
+  readers: [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter({ url: `${collector}/v1/metrics` }), exportIntervalMillis: 10_000 })],
+});
 context.setGlobalContextManager(new StackContextManager().enable()); // 3.x has no register(): set it yourself
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());
 trace.setGlobalTracerProvider(tracerProvider);
 logs.setGlobalLoggerProvider(loggerProvider);
+metrics.setGlobalMeterProvider(meterProvider);
 
 // One operator is signed in per tab: the identity is set once.
 const setUpCallCenter = () =>
@@ -71,6 +79,11 @@ setUpCallCenter();
 // A hot module reload runs the set-up again: the new instance takes over
 // CallCenter and continues the contacts the previous one opened.
 (globalThis as { setUpCallCenter?: () => void }).setUpCallCenter = setUpCallCenter;
+// Unlike the span and log processors, the metric reader does not flush when the tab is hidden or goes away.
+// Added after the set-up, so it runs after the plugin's own pagehide handler has recorded what it ends.
+const flushMetrics = () => void meterProvider.forceFlush().catch(() => {});
+addEventListener('pagehide', flushMetrics);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushMetrics());
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 const show = (result: LogIngestEventResult, what: string) => {

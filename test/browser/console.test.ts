@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../e2e/collector.js';
-import { logRecords, spans } from '../../examples/shift/otlp-json.js';
+import { logRecords, metricPoints, spans, type MetricPoint } from '../../examples/shift/otlp-json.js';
 import { serve } from './server.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -112,10 +112,17 @@ describe('the operator console in Chromium, exporting cross-origin through the r
   });
 });
 
+/** The last exported point of each series of a metric (cumulative points repeat at every export). */
+function lastPoints(points: MetricPoint[], name: string): MetricPoint[] {
+  const bySeries = new Map<string, MetricPoint>();
+  for (const p of points) if (p.name === name) bySeries.set(JSON.stringify(p.attributes), p);
+  return [...bySeries.values()];
+}
+
 describe('a page reload in the middle of a contact', () => {
-  it('continues the contact in a second span of the same trace, linked to the first, segment 2', async () => {
+  it('continues the contact in a second span of the same trace, linked to the first, segment 2; handle and hold time recorded once', async () => {
     const collector = await collectorFor(web.origin);
-    let restarted = 0;
+    const wall: Record<string, number> = {};
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
@@ -123,19 +130,27 @@ describe('a page reload in the middle of a contact', () => {
       const url = `${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-3`;
       await page.goto(url);
       await page.waitForSelector('text=ready: operator op-web-3');
-      await page.click('#attend');
-      await page.click('#pause');
+      const click = async (action: string) => {
+        await page.click(`#${action}`);
+        wall[action] = Date.now();
+      };
+      await click('attend');
+      await page.waitForTimeout(1_200);
+      await click('pause');
+      await page.waitForTimeout(800);
       await page.reload();
       await page.waitForSelector('text=ready: operator op-web-3');
-      restarted = Date.now();
-      await page.click('#resume');
-      await page.click('#end');
+      await page.waitForTimeout(700);
+      await click('resume');
+      await page.waitForTimeout(1_000);
+      await click('end');
       await page.evaluate(() => {
         Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
         document.dispatchEvent(new Event('visibilitychange'));
       });
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(4);
+      await expect.poll(() => lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.hold.duration').length, { timeout: 15_000 }).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
@@ -148,12 +163,24 @@ describe('a page reload in the middle of a contact', () => {
     expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
     expect(second?.parentSpanId).toBe(first?.spanId);
     expect(second?.events.map((e) => e.name)).toEqual(['call_center.contact.resume']);
-    expect(restarted).toBeGreaterThan(0);
     // session.id (web-common's session manager) on every span and log record, the same before and after the reload.
     const sessionIds = [...spans(collector.read('traces')), ...logRecords(collector.read('logs'))].map((item) => item.attributes['session.id']);
     expect(sessionIds).toHaveLength(6);
     expect(new Set(sessionIds).size, JSON.stringify(sessionIds)).toBe(1);
     expect(sessionIds[0]).toMatch(/^[0-9a-f]{32}$/i);
+
+    // One handle-time measurement, attend to end across the reload (none for the page_hide end), and one hold, pause to resume.
+    const at = Object.fromEntries(logRecords(collector.read('logs')).map((r) => [r.attributes['call_center.contact.action'], r.timeMs]));
+    const points = metricPoints(collector.read('metrics'));
+    const handle = lastPoints(points, 'call_center.contact.duration');
+    expect(handle.map((p) => [p.attributes['call_center.contact.end_reason'], p.value])).toEqual([['end', 1]]);
+    expect(handle[0]!.sum! * 1000).toBeCloseTo(at.end! - at.attend!, 0);
+    expect(Math.abs(handle[0]!.sum! * 1000 - (wall.end! - wall.attend!))).toBeLessThan(1_000);
+    const hold = lastPoints(points, 'call_center.contact.hold.duration');
+    expect(hold.map((p) => p.value)).toEqual([1]);
+    expect(hold[0]!.sum! * 1000).toBeCloseTo(at.resume! - at.pause!, 0);
+    expect(Math.abs(hold[0]!.sum! * 1000 - (wall.resume! - wall.pause!))).toBeLessThan(1_000);
+    expect(second?.attributes).toMatchObject({ 'call_center.contact.hold_count': 1, 'call_center.contact.hold_time': hold[0]!.sum });
   });
 
   it('falls back to ending the contact at the reload, with no error on the page, where sessionStorage is unavailable', async () => {
@@ -180,12 +207,16 @@ describe('a page reload in the middle of a contact', () => {
       });
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(2);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(1);
+      // Today's behaviour: the contact's handle time is recorded at the page_hide end, flushed as the page goes.
+      await expect.poll(() => lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.duration').length, { timeout: 15_000 }).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
       await collector.stop();
     }
     expect(spans(collector.read('traces')).map((s) => s.attributes['call_center.contact.end_reason'])).toEqual(['page_hide']);
+    const handle = lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.duration');
+    expect(handle.map((p) => [p.attributes['call_center.contact.end_reason'], p.value])).toEqual([['page_hide', 1]]);
   });
 });
 
