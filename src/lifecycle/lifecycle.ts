@@ -4,7 +4,7 @@ import type { IngestEvent } from '../ingest/ingest-event.js';
 import { BreakSpans } from './breaks.js';
 import { ContactSpans } from './contacts.js';
 import type { ForcedEndReason, OpenSpan } from './open-spans.js';
-import { onPageHide } from './page-hide.js';
+import { onPageEvents } from './page-events.js';
 import { saveOpenSpans, takeSavedSpans, type SavedSpan } from './page-session.js';
 import { flushProvider, onProviderShutdown, resolveProvider } from './provider-shutdown.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
@@ -30,7 +30,7 @@ export class Lifecycle {
   readonly #owners = new Set<SpanOwner>();
   readonly #hooked = new WeakSet<object>();
   #timer: ReturnType<typeof setInterval> | undefined;
-  #removePageHide: (() => void) | undefined;
+  #removePageEvents: (() => void) | undefined;
   /** Whether what the previous page saved has been taken (once per page). */
   #restored = false;
 
@@ -42,12 +42,20 @@ export class Lifecycle {
   attach(owner: SpanOwner): void {
     this.#owners.delete(owner);
     this.#owners.add(owner);
-    // In a browser, a closing tab would lose its open spans: end them and flush.
-    this.#removePageHide ??= onPageHide(() => this.#pageHide());
+    // In a browser, a closing tab would lose its open spans: end them and flush; a page back from the
+    // back/forward cache takes them up again (its scripts did not run again, so attach is not called).
+    this.#removePageEvents ??= onPageEvents({ hidden: () => this.#pageHide(), restoredFromCache: () => this.#restoreFromCache() });
     if (!this.#restored) {
       this.#restored = true;
       this.#restore(owner);
     }
+  }
+
+  #restoreFromCache(): void {
+    const owner = [...this.#owners].at(-1);
+    // With no instance enabled, the next one to attach restores.
+    if (owner) this.#restore(owner);
+    else this.#restored = false;
   }
 
   /** Takes what the previous page in this tab saved: each contact or break goes on at its next event, unless it has timed out. */
@@ -79,8 +87,8 @@ export class Lifecycle {
     if (this.#owners.size === 0) {
       // Nobody is left to continue anything: what was known of ended contacts goes too.
       this.contacts.forgetEnded();
-      this.#removePageHide?.();
-      this.#removePageHide = undefined;
+      this.#removePageEvents?.();
+      this.#removePageEvents = undefined;
     }
     if (this.openCount === 0) this.#stopTimer();
   }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../e2e/collector.js';
 import { logRecords, metricPoints, spans, type MetricPoint } from '../../examples/shift/otlp-json.js';
@@ -35,6 +35,14 @@ afterAll(async () => {
   await web?.close();
 });
 
+/** Hides the tab the way a browser does when the operator leaves: the SDK's processors (and the example's metric flush) run on it. */
+function hideTab(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
 /** Starts a collector whose CORS admits the page's origin. */
 function collectorFor(origin: string): Promise<RunningCollector> {
   return startCollector({ env: { CC_CORS_ALLOWED_ORIGINS: origin, CC_PATIENT_DATA_GUARD: 'on' } });
@@ -56,11 +64,7 @@ describe('the operator console in Chromium, exporting cross-origin through the r
       await expect.poll(() => page.textContent('#error')).toBe(
         'Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"',
       );
-      // Hide the tab the way a browser does when the operator leaves: the SDK's processors flush on it.
-      await page.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(7);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
       expect(errors).toEqual([]);
@@ -144,10 +148,7 @@ describe('a page reload in the middle of a contact', () => {
       await click('resume');
       await page.waitForTimeout(1_000);
       await click('end');
-      await page.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await hideTab(page);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(4);
       await expect.poll(() => lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.hold.duration').length, { timeout: 15_000 }).toBe(1);
@@ -201,10 +202,7 @@ describe('a page reload in the middle of a contact', () => {
       await page.reload();
       await page.waitForSelector('text=ready: operator op-web-4');
       await page.click('#end');
-      await page.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(2);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(1);
       // Today's behaviour: the contact's handle time is recorded at the page_hide end, flushed as the page goes.
@@ -229,10 +227,7 @@ describe('events logged before the OpenTelemetry set-up', () => {
       await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-5&early=1`);
       await page.waitForSelector('text=ready: operator op-web-5');
       early = await page.evaluate(() => (globalThis as unknown as { earlyResult: { at: number; ok: boolean; pending?: boolean } }).earlyResult);
-      await page.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(1);
       await page.close();
     } finally {
@@ -257,10 +252,7 @@ describe('a second registration in the middle of a contact (hot module reload)',
       await page.evaluate(() => (globalThis as unknown as { setUpCallCenter: () => void }).setUpCallCenter());
       await page.click('#resume');
       await page.click('#end');
-      await page.evaluate(() => {
-        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange'));
-      });
+      await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(4);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(1);
       await page.close();
@@ -297,5 +289,43 @@ describe('the web example shows what it emits', () => {
     await page.screenshot({ path: join(tmpdir(), 'cc-console-panel.png') });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('a return from the back/forward cache in the middle of a contact', () => {
+  it('continues the contact in a second span, as after a reload, with no script run again', async () => {
+    // Playwright turns the back/forward cache off by default; browsers have it on.
+    const cachingBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+    const collector = await collectorFor(web.origin);
+    let restoredFromCache: unknown;
+    try {
+      const page = await cachingBrowser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => addEventListener('pageshow', (e) => ((globalThis as { cameBack?: boolean }).cameBack = e.persisted)));
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-8`);
+      await page.waitForSelector('text=ready: operator op-web-8');
+      await page.click('#attend');
+      await page.click('#pause');
+      await page.goto('about:blank'); // another page, without the plugin: the console goes into the cache
+      await page.goBack({ waitUntil: 'commit' }); // a page restored from the cache gets pageshow, not load
+      await page.waitForFunction(() => (globalThis as { cameBack?: boolean }).cameBack !== undefined);
+      restoredFromCache = await page.evaluate(() => (globalThis as { cameBack?: boolean }).cameBack);
+      await page.click('#resume');
+      await page.click('#end');
+      await hideTab(page);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await collector.stop();
+      await cachingBrowser.close();
+    }
+    expect(restoredFromCache).toBe(true);
+    const [first, second] = spans(collector.read('traces'));
+    expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
+    expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2, 'call_center.contact.hold_count': 1 });
+    expect(second?.traceId).toBe(first?.traceId);
+    expect(second?.events.map((e) => e.name)).toEqual(['call_center.contact.resume']);
   });
 });

@@ -31,16 +31,20 @@ class MemoryStorage {
   }
 }
 
-/** The parts of a browser page the plugin uses: a document, pagehide listeners, sessionStorage. */
+/** The parts of a browser page the plugin uses: a document, pagehide and pageshow listeners, sessionStorage. */
 function installPage(storage: MemoryStorage) {
-  const listeners = new Set<() => void>();
+  const listeners = { pagehide: new Set<(e: { persisted: boolean }) => void>(), pageshow: new Set<(e: { persisted: boolean }) => void>() };
+  type Type = keyof typeof listeners;
   Object.assign(globalThis, {
     document: {},
     sessionStorage: storage,
-    addEventListener: (type: string, l: () => void) => type === 'pagehide' && listeners.add(l),
-    removeEventListener: (type: string, l: () => void) => type === 'pagehide' && listeners.delete(l),
+    addEventListener: (type: Type, l: () => void) => listeners[type]?.add(l),
+    removeEventListener: (type: Type, l: () => void) => listeners[type]?.delete(l),
   });
-  return { hide: () => listeners.forEach((l) => l()) };
+  return {
+    hide: (persisted = false) => listeners.pagehide.forEach((l) => l({ persisted })),
+    show: (persisted: boolean) => listeners.pageshow.forEach((l) => l({ persisted })),
+  };
 }
 
 /** One page: a fresh copy of the package, with its own SDK. */
@@ -107,6 +111,27 @@ describe('contacts across a page reload', () => {
     expect(await second.holds()).toEqual([[30, 1]]); // pause on the first page, resume on the second
     expect(after?.attributes).toMatchObject({ 'call_center.contact.hold_time': 30, 'call_center.contact.hold_count': 1 });
     expect(before?.attributes).not.toHaveProperty('call_center.contact.hold_count'); // recorded once, at the real end
+  });
+
+  it('go on after the page comes back from the back/forward cache, where no script runs again', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const tab = await openPage(clock);
+    tab.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    clock.advance(10);
+    page.hide(true); // into the cache: the contact is ended and saved, as for any page that goes away
+    page.show(false); // a first load's pageshow is not a restore
+    expect(storage.items.has(KEY)).toBe(true);
+    clock.advance(20);
+    page.show(true); // back: the same page, the same instance, no new set-up
+    expect(storage.items.has(KEY)).toBe(false);
+    tab.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
+    const [before, after] = tab.spans.getFinishedSpans();
+    expect([before?.attributes['call_center.contact.end_reason'], after?.attributes['call_center.contact.end_reason']]).toEqual(['page_hide', 'end']);
+    expect(after?.attributes['call_center.contact.segment']).toBe(2);
+    expect(after?.spanContext().traceId).toBe(before?.spanContext().traceId);
+    expect(await tab.durations()).toEqual([[30, 1, 'end']]);
   });
 
   it('ends them as before where sessionStorage refuses them (quota), recording the page_hide end', async () => {
