@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { logRecords, parseLines, spans } from '../examples/shift/otlp-json.js';
+import { logRecords, metricPoints, parseLines, spans, type MetricPoint } from '../examples/shift/otlp-json.js';
 import type { Summary } from '../examples/shift/summary.js';
 
 const run = promisify(execFile);
@@ -20,8 +20,8 @@ interface DemoRun {
 }
 
 /** Runs the demo with `--json`, to `endpoint` if given (else files only). */
-async function runDemo(args: string[], endpoint?: string): Promise<DemoRun> {
-  const env = { ...process.env };
+async function runDemo(args: string[], endpoint?: string, extraEnv: Record<string, string> = {}): Promise<DemoRun> {
+  const env = { ...process.env, ...extraEnv };
   delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
   delete env.OTEL_LOG_LEVEL; // the SDK's own diag lines would mix into stderr
   if (endpoint) env.OTEL_EXPORTER_OTLP_ENDPOINT = endpoint;
@@ -60,6 +60,66 @@ describe('npm run demo (examples/shift)', () => {
     expect(Object.keys(summary.qualityByGroup).length).toBeGreaterThan(0);
   });
 
+  it('exports its metrics along the simulated clock: a point a simulated minute, counted from the shift start', async () => {
+    const start = Date.parse('2026-01-05T08:00:00Z');
+    const { out, printed } = await runDemo(['--operators', '4', '--hours', '2', '--seed', '7', '--start', new Date(start).toISOString()]);
+    const points = metricPoints(parseLines(readFileSync(join(out, 'metrics.jsonl'), 'utf8')));
+    const ms = (nano: string) => Number(BigInt(nano) / 1_000_000n);
+    const times = [...new Set(points.map((p) => ms(p.timeUnixNano)))].sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThanOrEqual(120); // two simulated hours
+    expect(times[0]).toBe(start + 60_000);
+    for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBe(60_000);
+    expect(new Set(points.map((p) => ms(p.startTimeUnixNano)))).toEqual(new Set([start]));
+    // The last points hold the totals the summary reads from the spans.
+    const last = new Map<string, MetricPoint>();
+    for (const p of points.filter((p) => p.name === 'call_center.contact.duration')) last.set(JSON.stringify(p.attributes), p);
+    const handled = [...last.values()].filter((p) => ['end', 'terminate'].includes(String(p.attributes['call_center.contact.end_reason'])));
+    expect(handled.reduce((n, p) => n + p.value, 0)).toBe(printed.summary.contacts);
+  });
+
+  it('names its service after OTEL_SERVICE_NAME when set', async () => {
+    const { out } = await runDemo(['--operators', '2', '--hours', '1', '--seed', '3'], undefined, { OTEL_SERVICE_NAME: 'night-shift' });
+    const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8'));
+    const services = new Set([...spans(read('traces.jsonl')), ...logRecords(read('logs.jsonl')), ...metricPoints(read('metrics.jsonl'))].map((item) => item.service));
+    expect(services).toEqual(new Set(['night-shift']));
+  });
+
+  it('summarises time to answer, service level and holds per channel, agreeing with the exported histograms', async () => {
+    const { out, printed } = await runDemo(['--operators', '6', '--hours', '4', '--seed', '5', '--start', '2026-01-05T08:00:00Z']);
+    const { summary } = printed;
+    const points = metricPoints(parseLines(readFileSync(join(out, 'metrics.jsonl'), 'utf8')));
+    /** Sum and count of a histogram's last points, per channel. */
+    const byChannel = (name: string) => {
+      const last = new Map<string, MetricPoint>();
+      for (const p of points.filter((p) => p.name === name)) last.set(JSON.stringify(p.attributes), p);
+      const totals: Record<string, { sum: number; count: number }> = {};
+      for (const p of last.values()) {
+        const t = (totals[String(p.attributes['call_center.contact.channel'])] ??= { sum: 0, count: 0 });
+        t.sum += p.sum!;
+        t.count += p.value;
+      }
+      return totals;
+    };
+    const waits = byChannel('call_center.contact.wait.duration');
+    const holds = byChannel('call_center.contact.hold.duration');
+    expect(Object.keys(summary.answerByChannel).sort()).toEqual(Object.keys(waits).sort());
+    for (const [channel, v] of Object.entries(summary.answerByChannel)) {
+      expect(v.answered).toBe(waits[channel]!.count);
+      expect(v.avgWaitSeconds).toBeCloseTo(waits[channel]!.sum / waits[channel]!.count, 0);
+      expect(v.serviceLevel).toBeGreaterThanOrEqual(0);
+      expect(v.serviceLevel).toBeLessThanOrEqual(100);
+    }
+    // The model queues calls for seconds and e-mails for many minutes.
+    expect(summary.answerByChannel.call!.avgWaitSeconds).toBeLessThan(60);
+    expect(summary.answerByChannel.email!.avgWaitSeconds).toBeGreaterThan(300);
+    expect(summary.answerByChannel.call!.serviceLevel).toBeGreaterThan(summary.answerByChannel.email!.serviceLevel);
+    for (const [channel, v] of Object.entries(summary.holdByChannel)) {
+      expect(v.holds).toBe(holds[channel]?.count ?? 0);
+      if (v.holds) expect(v.avgHoldSeconds).toBeCloseTo(holds[channel]!.sum / holds[channel]!.count, 0);
+    }
+    expect(summary.holdByChannel.call!.holds).toBeGreaterThan(10);
+  });
+
   it('is deterministic with --seed', async () => {
     const args = ['--operators', '3', '--hours', '1', '--start', '2026-01-05T08:00:00Z'];
     const [a, b, c] = await Promise.all([demo(...args, '--seed', '11'), demo(...args, '--seed', '11'), demo(...args, '--seed', '12')]);
@@ -76,11 +136,12 @@ describe('npm run demo (examples/shift)', () => {
 
     expect(unreachable.printed, 'the summary, from its files, as without an endpoint').toEqual(offline.printed);
     const read = (name: string) => parseLines(readFileSync(join(unreachable.out, name), 'utf8'));
-    const counts = { logs: logRecords(read('logs.jsonl')).length, spans: spans(read('traces.jsonl')).length };
+    const counts = { logs: logRecords(read('logs.jsonl')).length, spans: spans(read('traces.jsonl')).length, metricExports: read('metrics.jsonl').length };
+    expect(counts.metricExports).toBeGreaterThan(100); // one a simulated minute
     expect(counts.logs).toBe(offline.printed.summary.logRecords);
     expect(unreachable.stderr.split('\n').filter((line) => /collector/i.test(line))).toEqual([
       `The collector at ${endpoint} could not be reached (connect ECONNREFUSED 127.0.0.1:${port}): ` +
-        `${counts.logs} log records, ${counts.spans} spans and 1 metric export were not delivered there; they are in ${unreachable.out}/`,
+        `${counts.logs} log records, ${counts.spans} spans and ${counts.metricExports} metric exports were not delivered there; they are in ${unreachable.out}/`,
     ]);
     expect(unreachable.ms, 'how long the demo took').toBeLessThan(10_000);
   });

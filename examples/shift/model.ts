@@ -1,5 +1,6 @@
 // A call-center shift as a timeline of ingest events: operators handling
-// contacts (with pauses, transfers, declines, terminations, spam), taking
+// contacts (each waiting in a queue before its attend, some put on hold, with
+// transfers, declines, terminations, spam), taking
 // breaks (some over their allotted time), and supervisors' scorecards; plus a
 // few deliberately invalid events. Seeded, so a seed gives the same shift.
 import {
@@ -42,13 +43,13 @@ function rng(seed: number): () => number {
 
 const NAMES = ['Asha', 'Ravi', 'Mei', 'Tomás', 'Ngozi', 'Lena', 'Omar', 'Priya', 'Jonas', 'Aiko', 'Samir', 'Grace', 'Dmitri', 'Inés', 'Kwame', 'Sofia'];
 
-/** Channel mix and median handle time (seconds) per channel. */
-const CHANNELS: Array<[ContactChannel, number, number]> = [
-  [ContactChannel.Call, 0.55, 240],
-  [ContactChannel.WhatsApp, 0.2, 420],
-  [ContactChannel.Sms, 0.1, 300],
-  [ContactChannel.Email, 0.1, 540],
-  [ContactChannel.Other, 0.05, 360],
+/** Channel mix, median handle time, median wait in the queue before attend (seconds), and share of contacts put on hold. */
+const CHANNELS: Array<[ContactChannel, number, number, number, number]> = [
+  [ContactChannel.Call, 0.55, 240, 14, 0.35],
+  [ContactChannel.WhatsApp, 0.2, 420, 45, 0.2],
+  [ContactChannel.Sms, 0.1, 300, 90, 0.15],
+  [ContactChannel.Email, 0.1, 540, 900, 0.1],
+  [ContactChannel.Other, 0.05, 360, 60, 0.2],
 ];
 const TYPES: Array<[ContactType, number]> = [
   [ContactType.NonEmergency, 0.33],
@@ -122,14 +123,16 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
 
       const channel = pick(CHANNELS);
       const type = pick(TYPES);
-      const median = CHANNELS.find(([c]) => c === channel)![2];
+      const [, , median, medianWait, holdShare] = CHANNELS.find(([c]) => c === channel)!;
       const id = `C-${options.seed}-${++contactNumber}`;
+      // The contact arrived before the operator took it: emergencies jump the queue.
+      const wait = lognormal(type === ContactType.Emergency ? medianWait * 0.3 : medianWait);
       const contact: ContactEvent = {
         contact_id: id,
         action: CallCenterAction.Attend,
         contact_channel: channel,
         contact_type: type,
-        contact_start_time: new Date(t).toISOString(),
+        contact_start_time: new Date(t - Math.round(wait * 1000)).toISOString(),
         contact_is_priority: type === ContactType.Emergency || random() < 0.1,
         contact_customer_id: `P-${1000 + Math.floor(random() * 9000)}`,
         contact_phone_id: `+1555${String(Math.floor(random() * 1e7)).padStart(7, '0')}`,
@@ -146,10 +149,12 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
       const handle = spam ? 20 + random() * 40 : lognormal(type === ContactType.Emergency ? median * 1.5 : median);
       timeline.push({ at: t, operator, type: 'contact', event: { ...contact, contact_is_valid: !spam } });
       let at = t;
-      if (!spam && random() < 0.3) {
-        at += handle * 400;
+      // Holds: a share of contacts per channel, some held twice (each 20 s to 3 min).
+      const holds = spam || random() >= holdShare ? 0 : random() < 0.2 ? 2 : 1;
+      for (let hold = 0; hold < holds; hold++) {
+        at += handle * (hold === 0 ? 300 : 200);
         timeline.push({ at, operator, type: 'contact', event: { ...contact, action: CallCenterAction.Pause } });
-        at += 30_000 + random() * 90_000;
+        at += lognormal(50) * 1000;
         timeline.push({ at, operator, type: 'contact', event: { ...contact, action: CallCenterAction.Resume } });
       }
       const transferred = !spam && random() < 0.08;

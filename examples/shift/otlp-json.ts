@@ -74,6 +74,8 @@ export interface MetricPoint {
   sum?: number;
   /** Epoch nanoseconds, as a string (64-bit). */
   timeUnixNano: string;
+  /** When a cumulative series began counting, epoch nanoseconds as a string ('0' when absent). */
+  startTimeUnixNano: string;
 }
 
 type Json = Record<string, any>; // OTLP/JSON as parsed
@@ -137,6 +139,7 @@ export function metricPoints(requests: OtlpRequest[]): MetricPoint[] {
       value: m.histogram ? Number(p.count) : Number(p.asInt ?? p.asDouble ?? 0),
       ...(m.histogram ? { sum: Number(p.sum ?? 0) } : {}),
       timeUnixNano: String(p.timeUnixNano ?? '0'),
+      startTimeUnixNano: String(p.startTimeUnixNano ?? '0'),
     })),
   );
 }

@@ -13,7 +13,6 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import { PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace';
 import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
@@ -21,6 +20,7 @@ import { OutageBuffer } from '../node/outage-buffer.ts';
 import { describeFailure } from '../node/retry-policy.ts';
 import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
+import { SimulatedClockReader } from './simulated-clock-reader.ts';
 import { parseLines } from './otlp-json.ts';
 import { formatSummary, summarize } from './summary.ts';
 
@@ -41,8 +41,17 @@ if (!(operators >= 1 && operators <= 500 && hours > 0 && hours <= 24 && Number.i
   console.error('usage: --operators 1..500 --hours (0, 24] --seed <integer> [--out dir] [--start ISO] [--json]');
   process.exit(2);
 }
-// By default the shift ends now, so its spans sit in a dashboard's "last 12 hours".
-const start = args.start ? Date.parse(args.start) : Math.floor((Date.now() - hours * 3_600_000) / 60_000) * 60_000;
+// By default the shift's last event (a contact or break running past its end)
+// is now at the latest, so it sits in a dashboard's "last 12 hours" and a
+// backend never sees a time in the future. A seed gives the same shift
+// whatever its start: moving the start moves every event with it.
+let start = args.start ? Date.parse(args.start) : Math.floor((Date.now() - hours * 3_600_000) / 60_000) * 60_000;
+let timeline = simulateShift({ operators, hours, seed, start });
+const overshoot = timeline.at(-1)!.at - Date.now();
+if (!args.start && overshoot > 0) {
+  start -= Math.ceil(overshoot / 60_000) * 60_000;
+  timeline = simulateShift({ operators, hours, seed, start });
+}
 const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
 const out = args.out;
 
@@ -76,8 +85,15 @@ const toCollector = endpoint
       metrics: new OutageBuffer(new OTLPMetricExporter(otlp), { name: 'metrics', ...outage }),
     }
   : undefined;
+// Metrics as the shift happened: a collection every simulated minute, stamped with its simulated time.
+const metricsReader = new SimulatedClockReader({
+  exporters: [new MetricsFileExporter(out), ...(toCollector ? [toCollector.metrics] : [])],
+  startMs: start,
+  intervalMs: 60_000,
+  now: () => clock,
+});
 const sdk = new NodeSDK({
-  serviceName: 'call-center-shift-demo',
+  serviceName: process.env.OTEL_SERVICE_NAME || 'call-center-shift-demo',
   autoDetectResources: false,
   idGenerator: seededIds(seed),
   logRecordProcessors: [
@@ -88,10 +104,7 @@ const sdk = new NodeSDK({
     new BatchSpanProcessor({ exporter: new TracesFileExporter(out), ...batch }),
     ...(toCollector ? [new BatchSpanProcessor({ exporter: toCollector.traces, ...batch })] : []),
   ],
-  metricReaders: [
-    new PeriodicExportingMetricReader({ exporter: new MetricsFileExporter(out), exportIntervalMillis: 60_000 }),
-    ...(toCollector ? [new PeriodicExportingMetricReader({ exporter: toCollector.metrics, exportIntervalMillis: 60_000 })] : []),
-  ],
+  metricReaders: [metricsReader],
   instrumentations: [
     new CallCenterInstrumentation({
       // The simulated clock drives span times and timeouts.
@@ -103,7 +116,6 @@ const sdk = new NodeSDK({
 });
 sdk.start();
 
-const timeline = simulateShift({ operators, hours, seed, start });
 const progress = (done: number) => {
   const ratio = done / timeline.length;
   const simulated = new Date(clock).toISOString().slice(11, 16);
@@ -122,6 +134,7 @@ const { CallCenter } = await import('@kenkai/instrumentation-call-center');
 let rejectedBySimulator = 0;
 for (let i = 0; i < timeline.length; i++) {
   const entry: TimelineEntry = timeline[i]!;
+  await metricsReader.advanceTo(entry.at); // the metrics as they stood before this event
   clock = entry.at;
   const options = { operator: entry.operator, timestamp: entry.at };
   const result: LogIngestEventResult =

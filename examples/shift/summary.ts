@@ -1,6 +1,7 @@
 // The supervisor summary, computed from exported OTLP/JSON (the demo's own
 // files or what a collector wrote), never from the simulator's counters.
-import { ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_IS_PRIORITY, ATTR_CONTACT_TYPE,
+import { ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_HOLD_COUNT, ATTR_CONTACT_HOLD_TIME,
+  ATTR_CONTACT_IS_PRIORITY, ATTR_CONTACT_TYPE, ATTR_CONTACT_WAIT_TIME,
   ATTR_OPERATOR_ID, ATTR_OPERATOR_NAME, ATTR_OPS_SCORECARD_PERFORMANCE_GROUP, ATTR_OPS_SCORECARD_QUALITY_SCORE, ATTR_REJECTION_REASON,
   EVENT_OPS_SCORECARD, METRIC_EVENTS_REJECTED, SPAN_BREAK, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '@kenkai/instrumentation-call-center';
 import { logRecords, metricPoints, spans, type OtlpRequest } from './otlp-json.ts';
@@ -9,6 +10,11 @@ export interface Summary {
   logRecords: number;
   contacts: number;
   ahtByChannel: Record<string, { contacts: number; ahtSeconds: number }>;
+  /** Time to answer by channel, over every contact whose attend said when it arrived; `serviceLevel`: % answered within the threshold. */
+  answerByChannel: Record<string, { answered: number; avgWaitSeconds: number; serviceLevel: number }>;
+  serviceLevelThresholdSeconds: number;
+  /** Holds by channel: average length of a hold, and holds per handled contact (the dashboards' hold rate). */
+  holdByChannel: Record<string, { holds: number; avgHoldSeconds: number; holdsPerContact: number }>;
   contactsPerOperator: Record<string, number>;
   transfers: number;
   priority: number;
@@ -21,6 +27,8 @@ export interface Summary {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** The service-level threshold the summary and the dashboards' default use: answered within 20 s. */
+export const SERVICE_LEVEL_SECONDS = 20;
 const inc = (o: Record<string, number>, k: string, by = 1) => {
   o[k] = (o[k] ?? 0) + by;
 };
@@ -42,6 +50,29 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
   const ahtByChannel: Summary['ahtByChannel'] = {};
   for (const [channel, seconds] of Object.entries(handle).sort()) {
     ahtByChannel[channel] = { contacts: seconds.length, ahtSeconds: round1(seconds.reduce((a, b) => a + b, 0) / seconds.length) };
+  }
+
+  // Waits are recorded at the attend and holds as they end, whatever ended the contact: every contact span counts.
+  const waits: Record<string, number[]> = {};
+  const holds: Record<string, { count: number; seconds: number }> = {};
+  for (const s of all.filter((span) => span.name === SPAN_CONTACT)) {
+    const channel = String(s.attributes[ATTR_CONTACT_CHANNEL]);
+    const wait = s.attributes[ATTR_CONTACT_WAIT_TIME];
+    if (typeof wait === 'number') (waits[channel] ??= []).push(wait);
+    const count = s.attributes[ATTR_CONTACT_HOLD_COUNT];
+    const held = (holds[channel] ??= { count: 0, seconds: 0 });
+    if (typeof count === 'number') held.count += count;
+    held.seconds += Number(s.attributes[ATTR_CONTACT_HOLD_TIME] ?? 0);
+  }
+  const answerByChannel: Summary['answerByChannel'] = {};
+  for (const [channel, seconds] of Object.entries(waits).sort()) {
+    const within = seconds.filter((w) => w <= SERVICE_LEVEL_SECONDS).length;
+    answerByChannel[channel] = { answered: seconds.length, avgWaitSeconds: round1(seconds.reduce((a, b) => a + b, 0) / seconds.length), serviceLevel: round1((100 * within) / seconds.length) };
+  }
+  const holdByChannel: Summary['holdByChannel'] = {};
+  for (const [channel, { count, seconds }] of Object.entries(holds).sort()) {
+    const handled = ahtByChannel[channel]?.contacts ?? 0;
+    holdByChannel[channel] = { holds: count, avgHoldSeconds: count ? round1(seconds / count) : 0, holdsPerContact: handled ? Math.round((100 * count) / handled) / 100 : 0 };
   }
 
   const breaks = all.filter((s) => s.name === SPAN_BREAK);
@@ -78,6 +109,9 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
     logRecords: records.length,
     contacts: contacts.length,
     ahtByChannel,
+    answerByChannel,
+    serviceLevelThresholdSeconds: SERVICE_LEVEL_SECONDS,
+    holdByChannel,
     contactsPerOperator: Object.fromEntries(Object.entries(contactsPerOperator).sort()),
     transfers,
     priority: contacts.filter((s) => s.attributes[ATTR_CONTACT_IS_PRIORITY] === true).length,
@@ -90,7 +124,11 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
   };
 }
 
-const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.round(seconds % 60)).padStart(2, '0')}`;
+const mmss = (seconds: number) => {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+};
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The summary as a supervisor reads it. */
 export function formatSummary(s: Summary): string {
@@ -102,6 +140,14 @@ export function formatSummary(s: Summary): string {
   };
   lines.push(`Supervisor summary: ${s.contacts} contacts handled, ${s.logRecords} log records, ${s.breaks} breaks`);
   table('Average handle time by channel', Object.entries(s.ahtByChannel).map(([c, v]) => [c, `${mmss(v.ahtSeconds)}  (${v.contacts} contacts)`]));
+  table(
+    `Time to answer by channel (service level: answered within ${s.serviceLevelThresholdSeconds} s)`,
+    Object.entries(s.answerByChannel).map(([c, v]) => [c, `${mmss(v.avgWaitSeconds)}  ${String(v.serviceLevel).padStart(5)}% within  (${v.answered} answered)`]),
+  );
+  table(
+    'Holds by channel (hold rate: holds per handled contact)',
+    Object.entries(s.holdByChannel).map(([c, v]) => [c, `${mmss(v.avgHoldSeconds)} average hold  ${v.holdsPerContact.toFixed(2)} per contact  (${plural(v.holds, 'hold')})`]),
+  );
   table('Contacts per operator', Object.entries(s.contactsPerOperator).map(([o, n]) => [o, String(n)]));
   table('Load', [
     ['transfers', `${s.transfers} (${s.contacts ? round1((100 * s.transfers) / s.contacts) : 0}% of contacts)`],
