@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callCenterDashboard, renderDashboard } from '../examples/grafana/dashboard.js';
 import { prometheusQueries } from '../examples/grafana/prometheus-queries.js';
+import { SERVICE_LEVEL_THRESHOLDS } from '../examples/grafana/variables.js';
+import { WAIT_HOLD_BUCKETS } from '../src/metrics.js';
 
 /*
  * examples/grafana/dashboard.ts is the source of the Grafana dashboard; the
@@ -48,5 +50,18 @@ describe('examples/grafana/dashboard.ts', () => {
     for (const q of listed) expect(q.expr, q.panel).toContain('job=~"$service"');
     expect(listed.filter((q) => q.expr.includes('$__rate_interval')).every((q) => q.minInterval === '5m')).toBe(true);
     expect(listed.filter((q) => q.expr.includes('$__range')).every((q) => q.instant)).toBe(true);
+  });
+
+  it('offers as service-level targets only bucket boundaries of the wait histogram, which the panel selects by le', () => {
+    const serviceLevel = prometheusQueries().filter((q) => q.expr.includes('$threshold'));
+
+    // Another target would match no bucket series, and the panel would go blank.
+    expect(SERVICE_LEVEL_THRESHOLDS.filter((t) => !WAIT_HOLD_BUCKETS.includes(Number(t)))).toEqual([]);
+    expect(serviceLevel.map((q) => q.panel)).toEqual(['Service level by channel (answered within $threshold s)']);
+    expect(serviceLevel[0]!.expr).toContain('call_center_contact_wait_duration_seconds_bucket{');
+    // The le matcher, as Prometheus reads it (string literal unescaped, regex anchored), takes both spellings of a bound and nothing else.
+    const literal = /\ble=~"((?:[^"\\]|\\.)*)"/.exec(serviceLevel[0]!.expr)?.[1] ?? '';
+    const le = new RegExp(`^(?:${literal.replace(/\\(.)/g, '$1').replaceAll('$threshold', '20')})$`);
+    expect(['20', '20.0', '200', '2'].map((v) => le.test(v))).toEqual([true, true, false, false]);
   });
 });

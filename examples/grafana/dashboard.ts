@@ -12,7 +12,8 @@ import { handleTime } from './rows/handle-time.ts';
 import { health } from './rows/health.ts';
 import { load } from './rows/load.ts';
 import { quality } from './rows/quality.ts';
-import { dataSourceVariables, serviceVariable } from './variables.ts';
+import { waitAndHold } from './rows/wait-and-hold.ts';
+import { dataSourceVariables, serviceVariable, thresholdVariable } from './variables.ts';
 
 /**
  * Grafana 10.4's dashboard schema version, the oldest Grafana the file
@@ -21,14 +22,14 @@ import { dataSourceVariables, serviceVariable } from './variables.ts';
  */
 const SCHEMA_VERSION = 39;
 
-export const SECTIONS: readonly Section[] = [handleTime, contactsAndTransfers, load, breaks, quality, contactTraces, health];
+export const SECTIONS: readonly Section[] = [handleTime, waitAndHold, contactsAndTransfers, load, breaks, quality, contactTraces, health];
 
 /** The dashboard as Grafana's JSON model, ready for import or provisioning. */
 export function callCenterDashboard(): dashboard.Dashboard & { __requires: Requirement[] } {
   const builder = new dashboard.DashboardBuilder('Call center: supervisor overview')
     .uid('kenkai-call-center')
     .description(
-      "Supervisor view of @kenkai/instrumentation-call-center telemetry: handle time, contacts per operator, transfers, priority and emergency load, breaks, quality scores, recent contacts, and the instrumentation's own health. Loki (log records), Tempo (contact and break spans), Prometheus (metrics through OTLP).",
+      "Supervisor view of @kenkai/instrumentation-call-center telemetry: handle time, time to answer, service level and holds, contacts per operator, transfers, priority and emergency load, breaks, quality scores, recent contacts, and the instrumentation's own health. Loki (log records), Tempo (contact and break spans), Prometheus (metrics through OTLP).",
     )
     .tags(['call-center', 'opentelemetry'])
     .editable()
@@ -51,7 +52,7 @@ export function callCenterDashboard(): dashboard.Dashboard & { __requires: Requi
         .iconColor('rgba(0, 211, 255, 1)')
         .type('dashboard'),
     )
-    .variables([...dataSourceVariables, serviceVariable]);
+    .variables([...dataSourceVariables, serviceVariable, thresholdVariable]);
   for (const section of SECTIONS) {
     // The SDK lays panels out left to right under their row, wrapping at 24 columns.
     builder.withRow(new dashboard.RowBuilder(section.title).id(section.id).collapsed(false));

@@ -65,3 +65,20 @@ export const serviceVariable: cog.Builder<dashboard.VariableModel> = withFields(
 function withFields<T extends object>(builder: cog.Builder<T>, fields: Record<string, unknown>): cog.Builder<T> {
   return { build: () => ({ ...builder.build(), ...fields }) };
 }
+
+/** Service-level targets offered, seconds: each an exact bucket boundary of the wait histogram (src/metrics.ts WAIT_HOLD_BUCKETS). */
+export const SERVICE_LEVEL_THRESHOLDS = ['10', '20', '30', '60'] as const;
+const DEFAULT_THRESHOLD = '20';
+
+/** `$threshold`: the time to answer the service-level panel counts within, seconds. */
+export const thresholdVariable: cog.Builder<dashboard.VariableModel> = new dashboard.CustomVariableBuilder('threshold')
+  .label('Answered within (s)')
+  .description(
+    'Service-level target in seconds: the service-level panel shows the share of contacts answered within it. Each choice is a bucket boundary of call_center.contact.wait.duration, so the share is counted, not estimated.',
+  )
+  .values(SERVICE_LEVEL_THRESHOLDS.join(','))
+  .current({ selected: true, text: DEFAULT_THRESHOLD, value: DEFAULT_THRESHOLD })
+  .options(SERVICE_LEVEL_THRESHOLDS.map((t) => ({ selected: t === DEFAULT_THRESHOLD, text: t, value: t })))
+  .hide(dashboard.VariableHide.DontHide)
+  .multi(false)
+  .includeAll(false);
