@@ -322,6 +322,37 @@ const QUESTIONS: Array<{
     honeycomb: { id: 'aht-by-contact-type', uses: [semconv.SPAN_CONTACT, semconv.ATTR_CONTACT_TYPE] },
   },
   {
+    question: 'average time to answer by channel',
+    grafana: { title: 'Average time to answer by channel', uses: [semconv.METRIC_CONTACT_WAIT_DURATION, semconv.ATTR_CONTACT_CHANNEL] },
+    honeycomb: { id: 'wait-by-channel', uses: [semconv.SPAN_CONTACT, semconv.ATTR_CONTACT_WAIT_TIME, semconv.ATTR_CONTACT_CHANNEL] },
+  },
+  {
+    question: 'service level: share answered within a target time',
+    grafana: {
+      title: 'Service level by channel (answered within $threshold s)',
+      uses: [semconv.METRIC_CONTACT_WAIT_DURATION, semconv.ATTR_CONTACT_CHANNEL],
+    },
+    honeycomb: { id: 'service-level', uses: [semconv.SPAN_CONTACT, semconv.ATTR_CONTACT_WAIT_TIME, semconv.ATTR_CONTACT_CHANNEL] },
+  },
+  {
+    question: 'average hold time by channel',
+    grafana: { title: 'Average hold time by channel', uses: [semconv.METRIC_CONTACT_HOLD_DURATION, semconv.ATTR_CONTACT_CHANNEL] },
+    honeycomb: { id: 'hold-time-by-channel', uses: [semconv.ATTR_CONTACT_HOLD_TIME, semconv.ATTR_CONTACT_HOLD_COUNT, semconv.ATTR_CONTACT_CHANNEL] },
+  },
+  {
+    question: 'hold rate by channel: holds per handled contact',
+    grafana: {
+      title: 'Hold rate by channel',
+      uses: [semconv.METRIC_CONTACT_HOLD_DURATION, semconv.METRIC_CONTACT_DURATION, semconv.ATTR_CONTACT_END_REASON, semconv.ATTR_CONTACT_CHANNEL],
+    },
+    honeycomb: { id: 'holds-per-contact', uses: [semconv.ATTR_CONTACT_HOLD_COUNT, semconv.ATTR_CONTACT_END_REASON, semconv.ATTR_CONTACT_CHANNEL] },
+  },
+  {
+    question: 'contacts with long holds',
+    grafana: { title: 'Contacts with long holds', uses: [semconv.SPAN_CONTACT, semconv.ATTR_CONTACT_HOLD_TIME, semconv.ATTR_CONTACT_HOLD_COUNT] },
+    honeycomb: { id: 'long-holds', uses: [semconv.SPAN_CONTACT, semconv.ATTR_CONTACT_HOLD_TIME, semconv.ATTR_OPERATOR_ID] },
+  },
+  {
     question: 'contacts handled per operator',
     grafana: { title: 'Contacts handled per operator', uses: [semconv.ATTR_CONTACT_ACTION, semconv.ATTR_OPERATOR_ID] },
     honeycomb: { id: 'contacts-per-operator', uses: [semconv.SPAN_CONTACT, semconv.ATTR_OPERATOR_ID] },
