@@ -67,9 +67,20 @@ describe('npm run demo (examples/shift)', () => {
     const ms = (nano: string) => Number(BigInt(nano) / 1_000_000n);
     const times = [...new Set(points.map((p) => ms(p.timeUnixNano)))].sort((a, b) => a - b);
     expect(times.length).toBeGreaterThanOrEqual(120); // two simulated hours
-    expect(times[0]).toBe(start + 60_000);
+    expect(times[0]).toBe(start); // the zero points of the series there from the first minute
     for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBe(60_000);
-    expect(new Set(points.map((p) => ms(p.startTimeUnixNano)))).toEqual(new Set([start]));
+    // Each series starts at the collection before it appeared, with a point of value 0 there, so that
+    // a backend's increase() counts its first value: one zero point per series, at its start time.
+    const series = new Map<string, MetricPoint[]>();
+    for (const p of points) series.set(`${p.name} ${JSON.stringify(p.attributes)}`, [...(series.get(`${p.name} ${JSON.stringify(p.attributes)}`) ?? []), p]);
+    for (const [key, list] of series) {
+      const [first, ...rest] = list;
+      expect([key, first!.value, first!.timeUnixNano]).toEqual([key, 0, first!.startTimeUnixNano]);
+      for (const p of rest) expect([key, p.startTimeUnixNano]).toEqual([key, first!.startTimeUnixNano]);
+      // A counter or histogram that appeared mid-shift did so with something counted (an up-down counter may be back at 0).
+      if (ms(first!.startTimeUnixNano) > start && first!.name !== 'call_center.contacts.active') expect(rest[0]!.value, key).toBeGreaterThan(0);
+    }
+    expect([...series.values()].some(([first]) => ms(first!.startTimeUnixNano) > start + 3_600_000)).toBe(true);
     // The last points hold the totals the summary reads from the spans.
     const last = new Map<string, MetricPoint>();
     for (const p of points.filter((p) => p.name === 'call_center.contact.duration')) last.set(JSON.stringify(p.attributes), p);

@@ -6,15 +6,18 @@
 //
 //   node examples/shift/simulate.ts [--operators 12] [--hours 8] [--seed 42]
 //                                   [--out .demo-output] [--start ISO] [--json]
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, type IdGenerator } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_INSTANCE_ID } from '@opentelemetry/semantic-conventions';
 import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
 import { OutageBuffer } from '../node/outage-buffer.ts';
 import { describeFailure } from '../node/retry-policy.ts';
@@ -94,6 +97,8 @@ const metricsReader = new SimulatedClockReader({
 });
 const sdk = new NodeSDK({
   serviceName: process.env.OTEL_SERVICE_NAME || 'call-center-shift-demo',
+  // A run of its own (Prometheus' `instance` label): two runs over the same times never mix their counters.
+  resource: resourceFromAttributes({ [ATTR_SERVICE_INSTANCE_ID]: randomUUID() }),
   autoDetectResources: false,
   idGenerator: seededIds(seed),
   logRecordProcessors: [

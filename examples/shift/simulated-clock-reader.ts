@@ -1,10 +1,18 @@
 // The demo's metric reader: a shift replayed in seconds must still export its
 // metrics as the shift happened, or every series has one point and every
 // rate or increase over it is empty. It collects each time the simulated clock
-// passes an interval and stamps the points with that simulated time, from the
-// shift's start, to every exporter it is given.
+// passes an interval and stamps the points with that simulated time, to every
+// exporter it is given.
+//
+// A series that first appears mid-shift (a channel's first e-mail at 11:00)
+// would lose its first value to a backend's increase(): its first sample is
+// already 1. So each series starts (StartTimeUnixNano) at the collection
+// before it appeared, and a point of value 0 at that time is exported first.
+// Prometheus (3.16) ingests the start time as a zero sample only within an hour
+// of its newest sample, and only behind a feature flag; an explicit zero point
+// works with any backend and any age.
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { DataPointType, MetricReader, type MetricData, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 
 /** What the reader needs of an exporter: the file exporter and the collector's buffer both are. */
 export interface MetricsExporter {
@@ -24,10 +32,19 @@ export interface SimulatedClockReaderOptions {
 
 const hrTime = (ms: number): [number, number] => [Math.floor(ms / 1000), Math.round((ms % 1000) * 1e6)];
 
+/** A series' value before anything was recorded in it: 0, an empty histogram. */
+function zeroOf(metric: MetricData, value: unknown): unknown {
+  if (metric.dataPointType !== DataPointType.HISTOGRAM) return 0;
+  const { buckets } = value as { buckets: { boundaries: number[]; counts: number[] } };
+  return { buckets: { boundaries: buckets.boundaries, counts: buckets.counts.map(() => 0) }, sum: 0, count: 0 };
+}
+
 export class SimulatedClockReader extends MetricReader {
   readonly #options: SimulatedClockReaderOptions;
   #nextMs: number;
   #lastMs: number;
+  /** When each series began, epoch ms: the collection before it first appeared. */
+  readonly #seriesStartMs = new Map<string, number>();
   /** Exports that failed, by exporter order: the demo reports them. */
   readonly failures: unknown[] = [];
 
@@ -53,22 +70,39 @@ export class SimulatedClockReader extends MetricReader {
   async #exportAt(ms: number): Promise<void> {
     const { resourceMetrics, errors } = await this.collect();
     if (errors.length > 0) this.failures.push(...errors);
+    const previousMs = this.#lastMs;
     this.#lastMs = ms;
-    const start = hrTime(this.#options.startMs);
-    const end = hrTime(ms);
-    const stamped: ResourceMetrics = {
-      resource: resourceMetrics.resource,
-      scopeMetrics: resourceMetrics.scopeMetrics.map((scope) => ({
-        ...scope,
-        metrics: scope.metrics.map((metric) => ({ ...metric, dataPoints: metric.dataPoints.map((point) => ({ ...point, startTime: start, endTime: end })) }) as typeof metric),
-      })),
-    };
-    if (stamped.scopeMetrics.every((scope) => scope.metrics.length === 0)) return;
-    await Promise.all(
+    const zeros: MetricData[] = [];
+    const stamped = resourceMetrics.scopeMetrics.map((scope) => ({
+      ...scope,
+      metrics: scope.metrics.map((metric) => {
+        const fresh: Array<(typeof metric.dataPoints)[number]> = [];
+        const dataPoints = metric.dataPoints.map((point) => {
+          const key = `${scope.scope.name}\n${metric.descriptor.name}\n${JSON.stringify(point.attributes)}`;
+          let startMs = this.#seriesStartMs.get(key);
+          if (startMs === undefined) {
+            startMs = previousMs;
+            this.#seriesStartMs.set(key, startMs);
+            fresh.push({ ...point, startTime: hrTime(startMs), endTime: hrTime(startMs), value: zeroOf(metric, point.value) } as typeof point);
+          }
+          return { ...point, startTime: hrTime(startMs), endTime: hrTime(ms) };
+        });
+        if (fresh.length > 0) zeros.push({ ...metric, dataPoints: fresh } as MetricData);
+        return { ...metric, dataPoints } as MetricData;
+      }),
+    }));
+    if (stamped.every((scope) => scope.metrics.length === 0)) return;
+    const { resource } = resourceMetrics;
+    if (zeros.length > 0) await this.#send({ resource, scopeMetrics: [{ scope: resourceMetrics.scopeMetrics[0]!.scope, metrics: zeros }] });
+    await this.#send({ resource, scopeMetrics: stamped });
+  }
+
+  #send(metrics: ResourceMetrics): Promise<unknown> {
+    return Promise.all(
       this.#options.exporters.map(
         (exporter) =>
           new Promise<void>((resolve) =>
-            exporter.export(stamped, (result) => {
+            exporter.export(metrics, (result) => {
               if (result.code !== ExportResultCode.SUCCESS) this.failures.push(result.error);
               resolve();
             }),
