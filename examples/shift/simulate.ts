@@ -22,7 +22,8 @@ import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
 import { SimulatedClockReader } from './simulated-clock-reader.ts';
 import { parseLines } from './otlp-json.ts';
-import { formatSummary, summarize } from './summary.ts';
+import { summarize } from './summary.ts';
+import { formatSummary } from './summary-text.ts';
 
 const { values: args } = parseArgs({
   options: {
