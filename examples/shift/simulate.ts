@@ -2,11 +2,12 @@
 // the plugin and the real OpenTelemetry SDK. Without OTEL_EXPORTER_OTLP_ENDPOINT
 // the telemetry goes to OTLP/JSON files only; with it, to that collector too,
 // and what the collector did not take is told in one line on stderr.
-// The summary at the end is computed from the files, not from the simulator.
+// The summary at the end, printed and written as report.html, is computed
+// from the files, not from the simulator.
 //
 //   node examples/shift/simulate.ts [--operators 12] [--hours 8] [--seed 42]
 //                                   [--out .demo-output] [--start ISO] [--json]
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
@@ -20,6 +21,7 @@ import { OutageBuffer } from '../node/outage-buffer.ts';
 import { describeFailure } from '../node/retry-policy.ts';
 import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
+import { renderReport } from './report-html.ts';
 import { SimulatedClockReader } from './simulated-clock-reader.ts';
 import { parseLines } from './otlp-json.ts';
 import { summarize } from './summary.ts';
@@ -153,6 +155,8 @@ const seconds = (performance.now() - began) / 1000;
 
 const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8'));
 const summary = summarize({ logs: read('logs.jsonl'), traces: read('traces.jsonl'), metrics: read('metrics.jsonl') });
+const report = join(out, 'report.html');
+writeFileSync(report, renderReport(summary, { source: out, writtenAt: Date.now() }));
 const undelivered = toCollector && endpoint ? undeliveredLine(endpoint, toCollector) : undefined;
 if (args.json) {
   console.log(JSON.stringify({ summary, simulated: { events: timeline.length, rejected: rejectedBySimulator } }));
@@ -160,6 +164,7 @@ if (args.json) {
   console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} rejected on purpose.`);
   console.log(`Telemetry: ${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint && !undelivered ? ` and ${endpoint}` : ''}`);
   console.log(formatSummary(summary));
+  console.log(`\nThe same summary with charts: ${report}`);
 }
 if (undelivered) console.error(undelivered);
 
