@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,6 +228,23 @@ describe('the demo’s command line', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe('npm run demo -- --json, as a user types it', () => {
+  // In a copy of the checkout: the demo's script builds dist/, which other test files are reading meanwhile.
+  it('writes nothing but the JSON on stdout: npm\'s "> package script" banner goes to stderr', { timeout: 120_000 }, async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'cc-checkout-'));
+    for (const path of ['package.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'scripts', 'src', 'examples/shift', 'examples/node']) {
+      cpSync(join(root, path), join(copy, path), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+    const out = join(copy, 'shift');
+    const { stdout, stderr } = await run('npm', ['run', 'demo', '--', '--json', '--operators', '3', '--hours', '1', '--out', out], { cwd: copy, env: demoEnv() });
+    const printed = JSON.parse(stdout) as DemoRun['printed'];
+    expect(printed.summary.contacts).toBeGreaterThan(5);
+    expect(stderr).toContain('> @kenkai/instrumentation-call-center@0.1.0 demo');
+    expect(stderr).toContain(`report: ${out}/report.html`);
   });
 });
 
