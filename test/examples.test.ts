@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,14 +21,18 @@ interface DemoRun {
 
 /** Runs the demo with `--json`, to `endpoint` if given (else files only). */
 async function runDemo(args: string[], endpoint?: string, extraEnv: Record<string, string> = {}): Promise<DemoRun> {
-  const env = { ...process.env, ...extraEnv };
-  delete env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  delete env.OTEL_LOG_LEVEL; // the SDK's own diag lines would mix into stderr
-  if (endpoint) env.OTEL_EXPORTER_OTLP_ENDPOINT = endpoint;
-  const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
   const began = performance.now();
-  const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--json', '--out', out, ...args], { env, cwd: root });
+  const { stdout, stderr, out } = await runDemoRaw(args, endpoint, extraEnv);
   return { printed: JSON.parse(stdout), stderr, out, ms: performance.now() - began };
+}
+
+/** Runs the demo with `--json` into a new directory; its output as printed. */
+async function runDemoRaw(args: string[], endpoint?: string, extraEnv: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; out: string }> {
+  // Without OTEL_LOG_LEVEL: the SDK's own diag lines would mix into stderr.
+  const env = demoEnv({ ...extraEnv, ...(endpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } : {}) });
+  const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
+  const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--json', '--out', out, ...args], { env, cwd: root });
+  return { stdout, stderr, out };
 }
 
 const demo = async (...args: string[]) => (await runDemo(args)).printed;
@@ -157,10 +161,132 @@ describe('npm run demo (examples/shift)', () => {
     expect(unreachable.ms, 'how long the demo took').toBeLessThan(10_000);
   });
 
-  it('refuses bad arguments with a usage line', async () => {
-    await expect(run(process.execPath, ['examples/shift/simulate.ts', '--operators', '0'], { cwd: root })).rejects.toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('usage: --operators 1..500'),
+  it('writes report.html beside its files and says where it is', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
+    const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--operators', '3', '--hours', '1', '--seed', '4', '--out', out], { cwd: root, env: demoEnv() });
+    expect(stdout.trim().split('\n').at(-1)).toBe(`The same summary with charts: ${join(out, 'report.html')}`);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2>Handle time by channel</h2>');
+    expect(stdout).toContain('Shift summary: ');
+    expect(stdout, 'no progress on stdout').not.toContain('simulating');
+    expect(stdout).not.toMatch(/log record|invalid_format|missing_field/);
+    expect(stderr.split('\n').filter(Boolean).map((line) => line.replace(/ \(.*/, ''))).toEqual(['simulating: 25%', 'simulating: 50%', 'simulating: 75%', 'simulating: 100%']);
+  });
+
+  it('with --json, prints the JSON alone on stdout, and its progress by quarters and where its files are on stderr', async () => {
+    const { stdout, stderr } = await runDemoRaw(['--operators', '4', '--hours', '2', '--seed', '7', '--start', '2026-01-05T08:00:00Z']);
+    expect(stdout.endsWith('}\n') && stdout.indexOf('\n') === stdout.length - 1, 'one line of JSON').toBe(true);
+    expect(JSON.parse(stdout).summary.contacts).toBeGreaterThan(20);
+    const lines = stderr.split('\n').filter(Boolean);
+    expect(lines.slice(0, 4).map((line) => Math.floor(Number(/^simulating: (\d+)%/.exec(line)?.[1]) / 25))).toEqual([1, 2, 3, 4]);
+    expect(lines.slice(4)).toEqual([expect.stringMatching(/^Telemetry: .+\/\{logs,traces,metrics\}\.jsonl \(OTLP\/JSON\); report: .+\/report\.html$/)]);
+  });
+
+  it('names its operators uniquely past the first 16', async () => {
+    const { summary } = await demo('--operators', '20', '--hours', '1', '--seed', '7', '--start', '2026-01-05T08:00:00Z');
+    const names = Object.keys(summary.contactsPerOperator).map((key) => key.replace(/^op-\d+ /, ''));
+    expect(names).toHaveLength(20);
+    expect(new Set(names).size).toBe(20);
+  });
+});
+
+/** A child's environment as a user's shell has it: none of the variables npm sets for the scripts it runs (vitest may run under npm test). */
+function demoEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'OTEL_EXPORTER_OTLP_ENDPOINT' && key !== 'OTEL_LOG_LEVEL'));
+  return { ...env, ...extra };
+}
+
+/** Runs the demo with `args`; resolves with its exit code and output, whatever the code. */
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['examples/shift/simulate.ts', ...args], { cwd: root, env: demoEnv() }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
+  });
+}
+
+describe('the demo’s command line', () => {
+  it('--help prints every option with its default and range, --start explained, and exits 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout, stderr } = await runCli([flag]);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      for (const option of ['--operators N', '--hours H', '--seed N', '--start TIME', '--out DIR', '--json', '-h, --help']) expect(stdout).toContain(option);
+      expect(stdout).toContain('(default 12)');
+      expect(stdout).toContain('ISO 8601');
+    }
+  });
+
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const cases: Array<[string[], RegExp]> = [
+    [['--bogus', '1'], /^demo: unknown option --bogus: the options are --operators, --hours, --seed, --start, --out, --json and --help$/],
+    [['--out'], /^demo: --out needs a value: a directory/],
+    [['--hours', '-3'], /^demo: --hours "-3" is not allowed: expected a number of hours more than 0 and at most 24/],
+    [['--hours', '0'], /^demo: --hours "0" is not allowed/],
+    [['--operators', '1.5'], /^demo: --operators "1\.5" is not allowed: expected a whole number of operators from 1 to 500/],
+    [['--operators', '-2'], /^demo: --operators "-2" is not allowed/],
+    [['--operators', '0'], /^demo: --operators "0" is not allowed/],
+    [['--seed', '2.5'], /^demo: --seed "2\.5" is not allowed: expected a whole number/],
+    [['--start', 'yesterday'], /^demo: --start "yesterday" is not allowed: expected an ISO 8601 date-time/],
+    [['--start', inAnHour], /^demo: --start \S+ is in the future .*leave --start out to end the shift now$/],
+    [['--start', anHourAgo], /^demo: --start \S+ is too late: this 8-hour shift would run until \S+, after now \(\S+\), and its telemetry would be dated in the future; start at \S+ or earlier/],
+    [['--json=yes'], /^demo: --json takes no value/],
+    [['4'], /^demo: unexpected argument "4"/],
+    [['--out', '/etc/hostname'], /^demo: --out "\/etc\/hostname" cannot be used: .*expected a directory/],
+  ];
+  it.each(cases)('refuses %j in one line naming the option, exit 2, no stack', async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe('npm run demo -- --json, as a user types it', () => {
+  // In a copy of the checkout: the demo's script builds dist/, which other test files are reading meanwhile.
+  it('writes nothing but the JSON on stdout: npm\'s "> package script" banner goes to stderr', { timeout: 120_000 }, async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'cc-checkout-'));
+    for (const path of ['package.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'scripts', 'src', 'examples/shift', 'examples/node']) {
+      cpSync(join(root, path), join(copy, path), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+    const out = join(copy, 'shift');
+    const { stdout, stderr } = await run('npm', ['run', 'demo', '--', '--json', '--operators', '3', '--hours', '1', '--out', out], { cwd: copy, env: demoEnv() });
+    const printed = JSON.parse(stdout) as DemoRun['printed'];
+    expect(printed.summary.contacts).toBeGreaterThan(5);
+    expect(stderr).toContain('> @kenkai/instrumentation-call-center@0.1.0 demo');
+    expect(stderr).toContain(`report: ${out}/report.html`);
+  });
+});
+
+describe('telemetry from the future', () => {
+  /** The latest time in the demo's files, epoch nanoseconds: every log record's time and observed time, every span's start, end and events, every metric point's times. */
+  function latestNanos(out: string): bigint {
+    const times: Array<string | undefined> = [];
+    const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8')) as Array<Record<string, any>>;
+    for (const request of read('logs.jsonl')) {
+      for (const r of request.resourceLogs.flatMap((rl: any) => rl.scopeLogs).flatMap((sl: any) => sl.logRecords)) times.push(r.timeUnixNano, r.observedTimeUnixNano);
+    }
+    for (const request of read('traces.jsonl')) {
+      for (const s of request.resourceSpans.flatMap((rs: any) => rs.scopeSpans).flatMap((ss: any) => ss.spans)) {
+        times.push(s.startTimeUnixNano, s.endTimeUnixNano, ...(s.events ?? []).map((e: any) => e.timeUnixNano));
+      }
+    }
+    for (const request of read('metrics.jsonl')) {
+      for (const m of request.resourceMetrics.flatMap((rm: any) => rm.scopeMetrics).flatMap((sm: any) => sm.metrics)) {
+        for (const p of (m.sum ?? m.gauge ?? m.histogram).dataPoints) times.push(p.startTimeUnixNano, p.timeUnixNano);
+      }
+    }
+    expect(times.length).toBeGreaterThan(1000);
+    return times.reduce<bigint>((max, t) => (t !== undefined && BigInt(t) > max ? BigInt(t) : max), 0n);
+  }
+
+  it.each([[[]], [['--hours', '4', '--seed', '7']]])('never: with %j, every time in the files is at most the wall clock at the end of the run', async (args) => {
+    const { out } = await runDemo(args);
+    const wallClock = BigInt(Date.now()) * 1_000_000n;
+    const latest = latestNanos(out);
+    expect(latest <= wallClock, `latest ${new Date(Number(latest / 1_000_000n)).toISOString()} after ${new Date(Number(wallClock / 1_000_000n)).toISOString()}`).toBe(true);
+    // And the shift ends close to now, in a dashboard's "last 12 hours".
+    expect(Number((wallClock - latest) / 1_000_000n)).toBeLessThan(5 * 60_000);
   });
 });

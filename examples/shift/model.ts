@@ -41,7 +41,22 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ['Asha', 'Ravi', 'Mei', 'Tomás', 'Ngozi', 'Lena', 'Omar', 'Priya', 'Jonas', 'Aiko', 'Samir', 'Grace', 'Dmitri', 'Inés', 'Kwame', 'Sofia'];
+const NAMES = [
+  'Asha', 'Ravi', 'Mei', 'Tomás', 'Ngozi', 'Lena', 'Omar', 'Priya', 'Jonas', 'Aiko', 'Samir', 'Grace', 'Dmitri', 'Inés', 'Kwame', 'Sofia',
+  'Fatima', 'Luca', 'Yuki', 'Amara', 'Diego', 'Hana', 'Ibrahim', 'Chloé', 'Kofi', 'Anya', 'Mateo', 'Leila', 'Arjun', 'Zara', 'Emeka', 'Sven',
+  'Nadia', 'Hiro', 'Olga', 'Tariq', 'Camila', 'Bao', 'Freya', 'Kenji', 'Rosa', 'Yusuf', 'Ingrid', 'Thabo', 'Mina', 'Pablo', 'Esra', 'Malik',
+];
+
+/** The operator at `index` (from 0): a name of the list, then the list again with a number (`Asha 2`), so that no two operators share a name. */
+export function operatorName(index: number): string {
+  const round = Math.floor(index / NAMES.length);
+  return round === 0 ? NAMES[index]! : `${NAMES[index % NAMES.length]} ${round + 1}`;
+}
+
+/** `op-07`; as many digits as the largest number needs, so that ids sort in order. */
+export function operatorId(index: number, operators: number): string {
+  return `op-${String(index + 1).padStart(Math.max(2, String(operators).length), '0')}`;
+}
 
 /** Channel mix, median handle time, median wait in the queue before attend (seconds), and share of contacts put on hold. */
 const CHANNELS: Array<[ContactChannel, number, number, number, number]> = [
@@ -91,7 +106,7 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
   let contactNumber = 0;
 
   for (let o = 0; o < options.operators; o++) {
-    const operator: CallCenterOperator = { id: `op-${String(o + 1).padStart(2, '0')}`, name: NAMES[o % NAMES.length], team: o % 2 ? 'blue' : 'green' };
+    const operator: CallCenterOperator = { id: operatorId(o, options.operators), name: operatorName(o), team: o % 2 ? 'blue' : 'green' };
     // Breaks are planned first; contacts fill the time between them.
     const breaks: Array<{ at: number; type: BreakType; total: number }> = [];
     for (const [type, total, perShift] of BREAKS) {

@@ -2,14 +2,14 @@
 // the plugin and the real OpenTelemetry SDK. Without OTEL_EXPORTER_OTLP_ENDPOINT
 // the telemetry goes to OTLP/JSON files only; with it, to that collector too,
 // and what the collector did not take is told in one line on stderr.
-// The summary at the end is computed from the files, not from the simulator.
+// The summary at the end, printed and written as report.html, is computed
+// from the files, not from the simulator.
 //
 //   node examples/shift/simulate.ts [--operators 12] [--hours 8] [--seed 42]
-//                                   [--out .demo-output] [--start ISO] [--json]
+//                                   [--out .demo-output] [--start ISO] [--json] [--help]
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -21,42 +21,57 @@ import { ATTR_SERVICE_INSTANCE_ID } from '@opentelemetry/semantic-conventions';
 import { CallCenterInstrumentation, type LogIngestEventResult } from '@kenkai/instrumentation-call-center';
 import { OutageBuffer } from '../node/outage-buffer.ts';
 import { describeFailure } from '../node/retry-policy.ts';
+import { parseDemoArgs, USAGE } from './cli-options.ts';
 import { simulateShift, type TimelineEntry } from './model.ts';
 import { LogsFileExporter, MetricsFileExporter, TracesFileExporter } from './otlp-files.ts';
+import { ShiftProgress } from './progress.ts';
+import { renderReport } from './report-html.ts';
 import { SimulatedClockReader } from './simulated-clock-reader.ts';
 import { parseLines } from './otlp-json.ts';
-import { formatSummary, summarize } from './summary.ts';
+import { summarize } from './summary.ts';
+import { formatSummary } from './summary-text.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    operators: { type: 'string', default: '12' },
-    hours: { type: 'string', default: '8' },
-    seed: { type: 'string', default: '42' },
-    out: { type: 'string', default: '.demo-output' },
-    start: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  },
-});
-const operators = Number(args.operators);
-const hours = Number(args.hours);
-const seed = Number(args.seed);
-if (!(operators >= 1 && operators <= 500 && hours > 0 && hours <= 24 && Number.isInteger(seed))) {
-  console.error('usage: --operators 1..500 --hours (0, 24] --seed <integer> [--out dir] [--start ISO] [--json]');
+/** A wrong argument: one line on stderr, exit 2, and no stack. */
+function refuse(message: string): never {
+  process.stderr.write(`demo: ${message}\n`);
   process.exit(2);
 }
+
+const parsed = parseDemoArgs(process.argv.slice(2), Date.now());
+if (!parsed.ok) refuse(parsed.error);
+if (parsed.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const { operators, hours, seed, out, json } = parsed.options;
+try {
+  mkdirSync(out, { recursive: true });
+  if (!statSync(out).isDirectory()) throw new Error('not a directory');
+} catch (error) {
+  refuse(`--out ${JSON.stringify(out)} cannot be used: ${(error as Error).message}; expected a directory that can be created or written to (--help lists every option)`);
+}
+
 // By default the shift's last event (a contact or break running past its end)
 // is now at the latest, so it sits in a dashboard's "last 12 hours" and a
 // backend never sees a time in the future. A seed gives the same shift
-// whatever its start: moving the start moves every event with it.
-let start = args.start ? Date.parse(args.start) : Math.floor((Date.now() - hours * 3_600_000) / 60_000) * 60_000;
+// whatever its start: moving the start moves every event with it. A --start
+// whose shift would run past now is refused, for the same reason.
+const now = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+let start = parsed.options.start ?? Math.floor((now - hours * 3_600_000) / 60_000) * 60_000;
 let timeline = simulateShift({ operators, hours, seed, start });
-const overshoot = timeline.at(-1)!.at - Date.now();
-if (!args.start && overshoot > 0) {
-  start -= Math.ceil(overshoot / 60_000) * 60_000;
+const overshoot = timeline.at(-1)!.at - now;
+if (overshoot > 0) {
+  const latest = Math.floor((start - overshoot) / 60_000) * 60_000;
+  if (parsed.options.start !== undefined) {
+    refuse(
+      `--start ${iso(start)} is too late: this ${hours}-hour shift would run until ${iso(timeline.at(-1)!.at)}, after now (${iso(now)}), and its telemetry would be dated in the future; start at ${iso(latest)} or earlier, give fewer --hours, or leave --start out to end the shift now`,
+    );
+  }
+  start = latest;
   timeline = simulateShift({ operators, hours, seed, start });
 }
 const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
-const out = args.out;
 
 /** Trace and span ids from the seed too, so a seeded run exports the same ids. */
 function seededIds(s: number): IdGenerator {
@@ -121,19 +136,7 @@ const sdk = new NodeSDK({
 });
 sdk.start();
 
-const progress = (done: number) => {
-  const ratio = done / timeline.length;
-  const simulated = new Date(clock).toISOString().slice(11, 16);
-  if (process.stderr.isTTY) {
-    const width = 30;
-    const bar = '█'.repeat(Math.round(ratio * width)).padEnd(width, '░');
-    process.stderr.write(`\r${bar} ${String(Math.round(ratio * 100)).padStart(3)}%  simulated ${simulated} UTC  ${done}/${timeline.length} events`);
-    if (done === timeline.length) process.stderr.write('\n');
-  } else if (done === timeline.length || Math.floor(ratio * 4) !== Math.floor(((done - 1) / timeline.length) * 4)) {
-    process.stderr.write(`simulating: ${Math.round(ratio * 100)}% (${done}/${timeline.length} events, simulated ${simulated} UTC)\n`);
-  }
-};
-
+const progress = new ShiftProgress(process.stderr, timeline.length);
 const began = performance.now();
 const { CallCenter } = await import('@kenkai/instrumentation-call-center');
 let rejectedBySimulator = 0;
@@ -147,23 +150,27 @@ for (let i = 0; i < timeline.length; i++) {
       ? CallCenter.logIngestEvent(entry.eventType, entry.event as never, options)
       : CallCenter.logIngestEvent(entry.type, entry.event as never, options);
   if (!result.ok) rejectedBySimulator++;
-  if ((i + 1) % 250 === 0 || i + 1 === timeline.length) {
-    progress(i + 1);
-    await new Promise((resolve) => setImmediate(resolve)); // let the batch processors export
-  }
+  progress.update(i + 1, clock);
+  if ((i + 1) % 250 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the batch processors export
 }
 await sdk.shutdown();
 const seconds = (performance.now() - began) / 1000;
 
 const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8'));
 const summary = summarize({ logs: read('logs.jsonl'), traces: read('traces.jsonl'), metrics: read('metrics.jsonl') });
+const report = join(out, 'report.html');
+writeFileSync(report, renderReport(summary, { source: out, writtenAt: Date.now() }));
 const undelivered = toCollector && endpoint ? undeliveredLine(endpoint, toCollector) : undefined;
-if (args.json) {
+const files = `${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint && !undelivered ? ` and ${endpoint}` : ''}`;
+if (json) {
+  // stdout holds the JSON alone, so that it can be piped; the rest goes to stderr.
   console.log(JSON.stringify({ summary, simulated: { events: timeline.length, rejected: rejectedBySimulator } }));
+  console.error(`Telemetry: ${files}; report: ${report}`);
 } else {
-  console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} rejected on purpose.`);
-  console.log(`Telemetry: ${out}/{logs,traces,metrics}.jsonl (OTLP/JSON)${endpoint && !undelivered ? ` and ${endpoint}` : ''}`);
+  console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} of them invalid on purpose.`);
+  console.log(`Telemetry: ${files}\n`);
   console.log(formatSummary(summary));
+  console.log(`\nThe same summary with charts: ${report}`);
 }
 if (undelivered) console.error(undelivered);
 

@@ -7,6 +7,8 @@ import { ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT
 import { logRecords, metricPoints, spans, type OtlpRequest } from './otlp-json.ts';
 
 export interface Summary {
+  /** The first and the last event recorded (ISO 8601, UTC); null when nothing was. */
+  period: { from: string; to: string } | null;
   logRecords: number;
   contacts: number;
   ahtByChannel: Record<string, { contacts: number; ahtSeconds: number }>;
@@ -105,7 +107,14 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
   const rejectedEvents: Record<string, number> = {};
   for (const { reason, value } of latest.values()) inc(rejectedEvents, reason, value);
 
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of records) {
+    first = Math.min(first, r.timeMs);
+    last = Math.max(last, r.timeMs);
+  }
   return {
+    period: records.length ? { from: new Date(first).toISOString(), to: new Date(last).toISOString() } : null,
     logRecords: records.length,
     contacts: contacts.length,
     ahtByChannel,
@@ -122,40 +131,4 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
     qualityByGroup,
     rejectedEvents: Object.fromEntries(Object.entries(rejectedEvents).sort()),
   };
-}
-
-const mmss = (seconds: number) => {
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-};
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
-/** The summary as a supervisor reads it. */
-export function formatSummary(s: Summary): string {
-  const lines: string[] = [];
-  const table = (title: string, rows: Array<[string, string]>) => {
-    lines.push('', title);
-    const width = Math.max(...rows.map(([k]) => k.length), 8);
-    for (const [k, v] of rows.length ? rows : ([['none', '']] as Array<[string, string]>)) lines.push(`  ${k.padEnd(width)}  ${v}`.trimEnd());
-  };
-  lines.push(`Supervisor summary: ${s.contacts} contacts handled, ${s.logRecords} log records, ${s.breaks} breaks`);
-  table('Average handle time by channel', Object.entries(s.ahtByChannel).map(([c, v]) => [c, `${mmss(v.ahtSeconds)}  (${v.contacts} contacts)`]));
-  table(
-    `Time to answer by channel (service level: answered within ${s.serviceLevelThresholdSeconds} s)`,
-    Object.entries(s.answerByChannel).map(([c, v]) => [c, `${mmss(v.avgWaitSeconds)}  ${String(v.serviceLevel).padStart(5)}% within  (${v.answered} answered)`]),
-  );
-  table(
-    'Holds by channel (hold rate: holds per handled contact)',
-    Object.entries(s.holdByChannel).map(([c, v]) => [c, `${mmss(v.avgHoldSeconds)} average hold  ${v.holdsPerContact.toFixed(2)} per contact  (${plural(v.holds, 'hold')})`]),
-  );
-  table('Contacts per operator', Object.entries(s.contactsPerOperator).map(([o, n]) => [o, String(n)]));
-  table('Load', [
-    ['transfers', `${s.transfers} (${s.contacts ? round1((100 * s.transfers) / s.contacts) : 0}% of contacts)`],
-    ['priority', String(s.priority)],
-    ['emergency', String(s.emergencies)],
-  ]);
-  table('Break overruns by type', Object.entries(s.breakOverruns).map(([t, n]) => [t, String(n)]));
-  table('Quality by performance group', Object.entries(s.qualityByGroup).map(([g, v]) => [g, `${v.avgQuality}  (${v.scorecards} scorecards)`]));
-  table('Rejected events', Object.entries(s.rejectedEvents).map(([r, n]) => [r, String(n)]));
-  return lines.join('\n');
 }

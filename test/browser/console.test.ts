@@ -2,25 +2,14 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../e2e/collector.js';
 import { logRecords, metricPoints, spans, type MetricPoint } from '../../examples/shift/otlp-json.js';
+import { launchChromium } from './chromium.js';
 import { serve } from './server.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Flags from the machine notes: no sandbox as root, and no background
-// networking (this machine's network is closed).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let web: Awaited<ReturnType<typeof serve>>;
@@ -28,7 +17,7 @@ let web: Awaited<ReturnType<typeof serve>>;
 beforeAll(async () => {
   await promisify(execFile)('npm', ['run', '--silent', 'build:web'], { cwd: root });
   web = await serve(`${root}examples/web`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -295,7 +284,7 @@ describe('the web example shows what it emits', () => {
 describe('a return from the back/forward cache in the middle of a contact', () => {
   it('continues the contact in a second span, as after a reload, with no script run again', async () => {
     // Playwright turns the back/forward cache off by default; browsers have it on.
-    const cachingBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+    const cachingBrowser = await launchChromium({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
     const collector = await collectorFor(web.origin);
     let restoredFromCache: unknown;
     try {
