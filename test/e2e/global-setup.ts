@@ -3,30 +3,43 @@
 // timeout on it (a cold build takes minutes); fails the run with a clear
 // message if it cannot be built. At the end, checks that no test left a
 // collector or a child process behind (and ends them if one did).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-/** Processes of this checkout's suites: collectors and the scripts the tests run. */
-function leftovers(bin: string): string[] {
-  let out = '';
+/**
+ * Marks every process this run starts: the workers inherit it from the set-up,
+ * and the collectors and scripts the tests start inherit it from them.
+ * Matching by binary path instead also caught another checkout's run of the
+ * same cached collector on this machine, and killed its processes.
+ */
+const RUN_MARK = 'CC_E2E_RUN';
+const mark = `${process.pid}-${randomUUID()}`;
+
+/** Processes still running with this run's mark, as `pid args` lines (Linux /proc; none found elsewhere). */
+function leftovers(): string[] {
+  let pids: string[];
   try {
-    out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {
     return [];
   }
-  const mine = [bin, join(root, 'test/e2e/'), join(root, 'examples/'), join(root, 'scripts/build-collector.sh')];
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && mine.some((m) => line.includes(m)) && !line.includes(' ps -eo'));
+  const entry = `${RUN_MARK}=${mark}`;
+  return pids.flatMap((pid) => {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry)) return [];
+      return [`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()}`];
+    } catch {
+      return []; // gone, or not ours to read
+    }
+  });
 }
 
-let bin = '';
-
 export async function setup(): Promise<void> {
+  process.env[RUN_MARK] = mark;
   process.stderr.write('e2e: building (or finding) the collector before any test…\n');
   const started = Date.now();
   const stdout: string[] = [];
@@ -36,7 +49,7 @@ export async function setup(): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
     child.on('exit', resolve);
   });
-  bin = stdout.join('').trim().split('\n').at(-1) ?? '';
+  const bin = stdout.join('').trim().split('\n').at(-1) ?? '';
   if (code !== 0 || !existsSync(bin)) {
     throw new Error(`e2e: the collector could not be built (scripts/build-collector.sh exited ${code}); see its messages above. Set OTELCOL_BIN to use a collector you have.`);
   }
@@ -45,7 +58,7 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  const left = leftovers(bin);
+  const left = leftovers();
   if (left.length === 0) return;
   for (const line of left) {
     const pid = Number(line.split(/\s+/)[0]);
