@@ -1,26 +1,26 @@
-// Global set-up of the end-to-end and browser suites: builds the collector
-// once, before any test, with its progress on the console and no test
-// timeout on it (a cold build takes minutes); fails the run with a clear
-// message if it cannot be built. At the end, checks that no test left a
-// collector or a child process behind (and ends them if one did).
-import { spawn } from 'node:child_process';
+// Global set-up of the end-to-end suite (and, through binariesSetup, of the
+// browser suite): builds the real programs the tests start, once, before any
+// test, with their progress on the console and no test timeout on them (a cold
+// build takes minutes); fails the run with a clear message if one cannot be
+// built. The builds run side by side: on a cold machine each is minutes of
+// module downloads and compiling. Each binary's path reaches the tests in an
+// environment variable (OTELCOL_BIN, PROMETHEUS_BIN). At the end, checks that
+// no test left one of these programs or a child process behind (and ends them
+// if one did).
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildTool, TOOLS, type ToolName } from './tools.ts';
 
 /**
  * Marks every process this run starts: the workers inherit it from the set-up,
- * and the collectors and scripts the tests start inherit it from them.
- * Matching by binary path instead also caught another checkout's run of the
- * same cached collector on this machine, and killed its processes.
+ * and the collectors, Prometheus and scripts the tests start inherit it from
+ * them. Matching by binary path instead would also catch another checkout's
+ * run of the same cached binaries on this machine, and kill its processes.
  */
 const RUN_MARK = 'CC_E2E_RUN';
-const mark = `${process.pid}-${randomUUID()}`;
 
 /** Processes still running with this run's mark, as `pid args` lines (Linux /proc; none found elsewhere). */
-function leftovers(): string[] {
+function leftovers(mark: string): string[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
@@ -38,37 +38,46 @@ function leftovers(): string[] {
   });
 }
 
-export async function setup(): Promise<void> {
-  process.env[RUN_MARK] = mark;
-  process.stderr.write('e2e: building (or finding) the collector before any test…\n');
+/** Builds (or finds) a tool, saying how long it took. */
+async function build(name: ToolName): Promise<string> {
   const started = Date.now();
-  const stdout: string[] = [];
-  const code = await new Promise<number | null>((resolve) => {
-    // Its progress goes to stderr, straight to the console; the path is the last line of stdout.
-    const child = spawn('bash', [join(root, 'scripts/build-collector.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
-    child.on('exit', resolve);
-  });
-  const bin = stdout.join('').trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !existsSync(bin)) {
-    throw new Error(`e2e: the collector could not be built (scripts/build-collector.sh exited ${code}); see its messages above. Set OTELCOL_BIN to use a collector you have.`);
-  }
-  process.env.OTELCOL_BIN = bin;
-  process.stderr.write(`e2e: collector ready in ${Math.round((Date.now() - started) / 1000)} s: ${bin}\n`);
+  const bin = await buildTool(name);
+  process.stderr.write(`e2e: ${TOOLS[name].name} ready in ${Math.round((Date.now() - started) / 1000)} s: ${bin}\n`);
+  return bin;
 }
 
-export async function teardown(): Promise<void> {
-  const left = leftovers();
-  if (left.length === 0) return;
-  for (const line of left) {
-    const pid = Number(line.split(/\s+/)[0]);
-    if (pid && pid !== process.pid) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
+/** The set-up and teardown for a suite that starts these tools. */
+export function binariesSetup(names: ToolName[]): { setup(): Promise<void>; teardown(): Promise<void> } {
+  const mark = `${process.pid}-${randomUUID()}`;
+  return {
+    async setup() {
+      process.env[RUN_MARK] = mark;
+      process.stderr.write(`e2e: building (or finding) ${names.map((n) => TOOLS[n].name).join(' and ')} before any test…\n`);
+      // Every build runs to its end even when another fails, so no script is left running.
+      const results = await Promise.allSettled(names.map(build));
+      const failed = results.flatMap((r) => (r.status === 'rejected' ? [`e2e: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));
+      if (failed.length > 0) throw new Error(failed.join('\n'));
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') process.env[TOOLS[names[i]!].env] = r.value;
+      });
+    },
+    async teardown() {
+      const left = leftovers(mark);
+      if (left.length === 0) return;
+      for (const line of left) {
+        const pid = Number(line.split(/\s+/)[0]);
+        if (pid && pid !== process.pid) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
       }
-    }
-  }
-  throw new Error(`e2e: tests left ${left.length} process(es) behind (now killed):\n${left.join('\n')}`);
+      throw new Error(`e2e: tests left ${left.length} process(es) behind (now killed):\n${left.join('\n')}`);
+    },
+  };
 }
+
+// The end-to-end suite starts collectors and Prometheus.
+export const { setup, teardown } = binariesSetup(['collector', 'prometheus']);
