@@ -8,7 +8,7 @@ export default defineConfig({
     reporters: process.env.CC_TEST_REPORT_DIR ? ['default', ['json', { outputFile: `${process.env.CC_TEST_REPORT_DIR}/browser.json` }]] : ['default'],
     include: ['test/browser/**/*.test.ts'],
     // Builds the collector once before any test, and checks no process is left behind after the last.
-    globalSetup: ['test/e2e/global-setup.ts'],
+    globalSetup: ['test/browser/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

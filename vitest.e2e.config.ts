@@ -7,7 +7,7 @@ export default defineConfig({
     // CI also writes a JSON report per suite, summed into one closing line by .ci/run.
     reporters: process.env.CC_TEST_REPORT_DIR ? ['default', ['json', { outputFile: `${process.env.CC_TEST_REPORT_DIR}/e2e.json` }]] : ['default'],
     include: ['test/e2e/**/*.test.ts'],
-    // Builds the collector once before any test, and checks no process is left behind after the last.
+    // Builds the collector and Prometheus once (side by side) before any test, and checks no process is left behind after the last.
     globalSetup: ['test/e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,10 +1,10 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.ts';
+import { toolBinary } from './tools.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -13,17 +13,7 @@ const root = new URL('../..', import.meta.url).pathname;
  * collector once, before any test, and sets it), or the one
  * scripts/build-collector.sh builds (cached outside the repo).
  */
-export async function collectorBinary(): Promise<string> {
-  if (process.env.OTELCOL_BIN && existsSync(process.env.OTELCOL_BIN)) return process.env.OTELCOL_BIN;
-  const { stdout } = await promisify(execFile)('bash', [join(root, 'scripts/build-collector.sh')], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-    timeout: 30 * 60_000,
-  });
-  const bin = stdout.trim().split('\n').at(-1) ?? '';
-  if (!existsSync(bin)) throw new Error(`build-collector.sh printed no binary path (got ${JSON.stringify(bin)})`);
-  return bin;
-}
+export const collectorBinary = (): Promise<string> => toolBinary('collector');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,61 +1,83 @@
-// Global set-up of the end-to-end and browser suites: builds the collector
-// once, before any test, with its progress on the console and no test
-// timeout on it (a cold build takes minutes); fails the run with a clear
-// message if it cannot be built. At the end, checks that no test left a
-// collector or a child process behind (and ends them if one did).
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// Global set-up of the end-to-end suite (and, through binariesSetup, of the
+// browser suite): builds the real programs the tests start, once, before any
+// test, with their progress on the console and no test timeout on them (a cold
+// build takes minutes); fails the run with a clear message if one cannot be
+// built. The builds run side by side: on a cold machine each is minutes of
+// module downloads and compiling. Each binary's path reaches the tests in an
+// environment variable (OTELCOL_BIN, PROMETHEUS_BIN). At the end, checks that
+// no test left one of these programs or a child process behind (and ends them
+// if one did).
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildTool, TOOLS, type ToolName } from './tools.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
+/**
+ * Marks every process this run starts: the workers inherit it from the set-up,
+ * and the collectors, Prometheus and scripts the tests start inherit it from
+ * them. Matching by binary path instead would also catch another checkout's
+ * run of the same cached binaries on this machine, and kill its processes.
+ */
+const RUN_MARK = 'CC_E2E_RUN';
 
-/** Processes of this checkout's suites: collectors and the scripts the tests run. */
-function leftovers(bin: string): string[] {
-  let out = '';
+/** Processes still running with this run's mark, as `pid args` lines (Linux /proc; none found elsewhere). */
+function leftovers(mark: string): string[] {
+  let pids: string[];
   try {
-    out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {
     return [];
   }
-  const mine = [bin, join(root, 'test/e2e/'), join(root, 'examples/'), join(root, 'scripts/build-collector.sh')];
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && mine.some((m) => line.includes(m)) && !line.includes(' ps -eo'));
-}
-
-let bin = '';
-
-export async function setup(): Promise<void> {
-  process.stderr.write('e2e: building (or finding) the collector before any test…\n');
-  const started = Date.now();
-  const stdout: string[] = [];
-  const code = await new Promise<number | null>((resolve) => {
-    // Its progress goes to stderr, straight to the console; the path is the last line of stdout.
-    const child = spawn('bash', [join(root, 'scripts/build-collector.sh')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
-    child.on('exit', resolve);
-  });
-  bin = stdout.join('').trim().split('\n').at(-1) ?? '';
-  if (code !== 0 || !existsSync(bin)) {
-    throw new Error(`e2e: the collector could not be built (scripts/build-collector.sh exited ${code}); see its messages above. Set OTELCOL_BIN to use a collector you have.`);
-  }
-  process.env.OTELCOL_BIN = bin;
-  process.stderr.write(`e2e: collector ready in ${Math.round((Date.now() - started) / 1000)} s: ${bin}\n`);
-}
-
-export async function teardown(): Promise<void> {
-  const left = leftovers(bin);
-  if (left.length === 0) return;
-  for (const line of left) {
-    const pid = Number(line.split(/\s+/)[0]);
-    if (pid && pid !== process.pid) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+  const entry = `${RUN_MARK}=${mark}`;
+  return pids.flatMap((pid) => {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(entry)) return [];
+      return [`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim()}`];
+    } catch {
+      return []; // gone, or not ours to read
     }
-  }
-  throw new Error(`e2e: tests left ${left.length} process(es) behind (now killed):\n${left.join('\n')}`);
+  });
 }
+
+/** Builds (or finds) a tool, saying how long it took. */
+async function build(name: ToolName): Promise<string> {
+  const started = Date.now();
+  const bin = await buildTool(name);
+  process.stderr.write(`e2e: ${TOOLS[name].name} ready in ${Math.round((Date.now() - started) / 1000)} s: ${bin}\n`);
+  return bin;
+}
+
+/** The set-up and teardown for a suite that starts these tools. */
+export function binariesSetup(names: ToolName[]): { setup(): Promise<void>; teardown(): Promise<void> } {
+  const mark = `${process.pid}-${randomUUID()}`;
+  return {
+    async setup() {
+      process.env[RUN_MARK] = mark;
+      process.stderr.write(`e2e: building (or finding) ${names.map((n) => TOOLS[n].name).join(' and ')} before any test…\n`);
+      // Every build runs to its end even when another fails, so no script is left running.
+      const results = await Promise.allSettled(names.map(build));
+      const failed = results.flatMap((r) => (r.status === 'rejected' ? [`e2e: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));
+      if (failed.length > 0) throw new Error(failed.join('\n'));
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') process.env[TOOLS[names[i]!].env] = r.value;
+      });
+    },
+    async teardown() {
+      const left = leftovers(mark);
+      if (left.length === 0) return;
+      for (const line of left) {
+        const pid = Number(line.split(/\s+/)[0]);
+        if (pid && pid !== process.pid) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+      throw new Error(`e2e: tests left ${left.length} process(es) behind (now killed):\n${left.join('\n')}`);
+    },
+  };
+}
+
+// The end-to-end suite starts collectors and Prometheus.
+export const { setup, teardown } = binariesSetup(['collector', 'prometheus']);

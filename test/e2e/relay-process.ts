@@ -22,7 +22,7 @@ const live = new Set<ChildProcess>();
 
 /** Starts the relay on a free port; resolves once it listens. */
 export async function startRelay(otlpEndpoint: string, env: Record<string, string> = {}): Promise<RelayProcess> {
-  // By its full path, so that the e2e suite's check for processes left behind recognises it.
+  // By its full path; its environment (process.env) carries the run's mark that the e2e suite's check for processes left behind looks for.
   const child = spawn(process.execPath, [join(root, 'examples/node/relay.ts')], {
     cwd: root,
     env: { ...process.env, PORT: '0', OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint, ...env },
