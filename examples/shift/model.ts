@@ -131,7 +131,8 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
           timeline.push({ at: pausedAt + 60_000, operator, type: 'break', event: { ...base, action: CallCenterAction.Resume, consumed_time: Math.round(consumed * 0.4) } });
         }
         const back = t + consumed * 1000 + (random() < 0.25 ? 60_000 : 0);
-        timeline.push({ at: back, operator, type: 'break', event: { ...base, action: CallCenterAction.End, consumed_time: Math.round(consumed) } });
+        // A break's end is lost now and then too.
+        if (random() >= 1 / 30) timeline.push({ at: back, operator, type: 'break', event: { ...base, action: CallCenterAction.End, consumed_time: Math.round(consumed) } });
         t = back + 30_000;
         continue;
       }
@@ -183,7 +184,9 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
         });
       }
       const terminate = spam || random() < 0.04;
-      timeline.push({
+      // Now and then the platform loses a contact's end (a crashed console): the plugin's timeout ends it.
+      const lost = random() < 1 / 120;
+      if (!lost) timeline.push({
         at: endAt,
         operator,
         type: 'contact',

@@ -129,6 +129,9 @@ const sdk = new NodeSDK({
     new CallCenterInstrumentation({
       // The simulated clock drives span times and timeouts.
       now: () => clock,
+      // A contact open an hour, or a break two, has lost its end event: ended as a timeout, and counted.
+      contactTimeoutMs: 3_600_000,
+      breakTimeoutMs: 7_200_000,
       // Ids are hashed, free text dropped: the defaults, with a (demo) key.
       privacy: { key: process.env.CC_HASH_KEY ?? 'demo-key-not-secret' },
     }),
