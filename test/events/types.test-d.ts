@@ -1,14 +1,12 @@
 // Checked by `tsc` (`npm run typecheck`, part of `npm test`); vitest does not
-// run it. The public event types are hand-written interfaces, for their
+// run it. The public event types are written out by hand, for their
 // documentation and so that a consumer's type-check never meets zod; the zod
 // schemas are the tests' oracle for the field rules. These lines hold the two
 // to exactly the same type, so neither can change alone.
 import type * as z from 'zod/mini';
-import { breakEventSchema } from '../../src/events/break.js';
-import { contactEventSchema } from '../../src/events/contact.js';
-import { opsScorecardEventSchema } from '../../src/events/ops-scorecard.js';
 import type { ParsedEvents } from '../../src/events/validate.js';
 import type { BreakEvent, CallCenterEventMap, ContactEvent, OpsScorecardEvent } from '../../src/index.js';
+import type { breakEventSchema, contactEventSchema, opsScorecardEventSchema } from './schemas.js';
 
 /**
  * `true` only when A and B are the same type: each assignable to the other is
