@@ -70,11 +70,11 @@ function rulesOf(type: CallCenterEventType, specs: readonly Spec[]): EventRules 
   };
 }
 
+// The tests hold these rules to an independent oracle, the contract written as
+// schemas (test/events/schemas.ts), on every kind of value.
 /**
  * The contract's three events, as the pipeline reads them: the one rule set
- * that decides every verdict. The zod schemas beside this file say the same
- * thing in zod (they give the public types), and a test holds the two to the
- * same verdict on every kind of value; zod itself is not in the runtime.
+ * that decides and explains every verdict.
  */
 export const EVENT_RULES: { readonly [T in CallCenterEventType]: EventRules } = {
   break: /*#__PURE__*/ rulesOf('break', [

@@ -1,19 +1,12 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import type { IngestEvent } from '../ingest/ingest-event.js';
 import { kindOf } from '../ingest/read.js';
-import type { breakEventSchema } from './break.js';
-import type { contactEventSchema } from './contact.js';
 import { EVENT_TYPES, type CallCenterEventType } from './enums.js';
 import { EVENT_RULES, type FieldRule } from './field-rules.js';
-import type { opsScorecardEventSchema } from './ops-scorecard.js';
-import type * as z from 'zod/mini';
+import type { CallCenterEventMap } from '../types.js';
 
-/** What a valid event of each type holds (its snapshot, once validated). */
-export interface ParsedEvents {
-  break: z.output<typeof breakEventSchema>;
-  contact: z.output<typeof contactEventSchema>;
-  ops_scorecard: z.output<typeof opsScorecardEventSchema>;
-}
+/** What a valid event of each type holds (its snapshot, once validated): the type it was given as, since validation transforms nothing. */
+export type ParsedEvents = CallCenterEventMap;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

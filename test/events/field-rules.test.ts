@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { breakEventSchema } from '../../src/events/break.js';
-import { contactEventSchema } from '../../src/events/contact.js';
 import { BREAK_ACTIONS, BREAK_TYPES, CONTACT_ACTIONS, CONTACT_CHANNELS, CONTACT_TYPES, type CallCenterEventType } from '../../src/events/enums.js';
 import { EVENT_RULES } from '../../src/events/field-rules.js';
-import { opsScorecardEventSchema } from '../../src/events/ops-scorecard.js';
 import { validateFields } from '../../src/events/validate.js';
 import { createEventPlans } from '../../src/ingest/field-plan.js';
 import { fieldsOf, newIngestEvent } from '../../src/ingest/ingest-event.js';
 import { createPrivacyPolicy } from '../../src/privacy/policy.js';
 import { readEvent } from '../../src/ingest/read.js';
 import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
+import { breakEventSchema, contactEventSchema, opsScorecardEventSchema } from './schemas.js';
 
 /** Values that are right for some field and wrong for others. */
 const anyValue = fc.oneof(
