@@ -1,7 +1,7 @@
 // What the plugin adds to a browser bundle: the operator web app's
 // OpenTelemetry set-up bundled with and without the plugin (esbuild,
 // platform browser, minified, then gzip -9). The OpenTelemetry SDK is in both,
-// so the difference is the plugin and what only it pulls in (zod/mini).
+// so the difference is the plugin and what only it pulls in (the semantic conventions constants it uses).
 //
 //   npm run size            prints the table
 //   npm run size -- --json  prints JSON (used by the tests and the benchmarks)
