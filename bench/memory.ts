@@ -8,7 +8,7 @@ import { ExportResultCode } from '@opentelemetry/core';
 import { LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { CallCenterInstrumentation, type ContactAction } from '@kenkai/instrumentation-call-center';
-import { EVENTS } from './micro.ts';
+import { EVENTS } from './rows.ts';
 
 const discard = { export: (_: unknown, done: (r: { code: number }) => void) => done({ code: ExportResultCode.SUCCESS }), forceFlush: async () => {}, shutdown: async () => {} };
 
