@@ -25,9 +25,32 @@ export interface FieldRule {
   readonly optional: boolean;
   readonly format: FieldFormat;
   /** For enum fields, the values allowed. */
-  readonly allowed?: readonly string[];
+  readonly allowed?: readonly string[] | undefined;
+  /** For enum fields, the same as a set (the check). */
+  readonly values: ReadonlySet<unknown> | undefined;
   readonly check: (value: unknown) => boolean;
   readonly bound: FieldBound;
+  /** The format and bound in one number, for the read's switch (take-field.ts): the check inline rather than a call per field. */
+  readonly take: number;
+}
+
+// What take-field.ts does with a value, by format and bound.
+export const TAKE_TEXT = 0;
+export const TAKE_ID = 1;
+export const TAKE_ENUM = 2;
+export const TAKE_TIME = 3;
+export const TAKE_DURATION = 4;
+export const TAKE_FLOAT = 5;
+export const TAKE_INTEGER = 6;
+export const TAKE_BOOLEAN = 7;
+export const TAKE_ANY = 8;
+
+function takeOf(format: FieldFormat, bound: FieldBound): number {
+  if (bound === 'text') return TAKE_TEXT;
+  if (bound === 'id') return TAKE_ID;
+  if (bound === 'time') return TAKE_TIME;
+  if (bound === 'duration') return TAKE_DURATION;
+  return { ENUM: TAKE_ENUM, FLOAT: TAKE_FLOAT, INTEGER: TAKE_INTEGER, BOOLEAN: TAKE_BOOLEAN, ANY: TAKE_ANY, STRING: TAKE_TEXT, 'ISO 8601': TAKE_TIME }[format];
 }
 
 /** The rules of one event type. */
@@ -55,11 +78,13 @@ type Spec = readonly [name: string, attribute: string, format: Exclude<FieldForm
 
 function rulesOf(type: CallCenterEventType, specs: readonly Spec[]): EventRules {
   const list = specs.map(([name, attribute, format, optional, bound], index): FieldRule => {
+    // Every rule has the same properties in the same order: the read loads them at one site.
     if (typeof format !== 'string') {
       const values = new Set<unknown>(format);
-      return { name, index, attribute, optional: !!optional, format: 'ENUM', allowed: format, check: (v) => values.has(v), bound: 'fixed' };
+      return { name, index, attribute, optional: !!optional, format: 'ENUM', allowed: format, values, check: (v) => values.has(v), bound: 'fixed', take: TAKE_ENUM };
     }
-    return { name, index, attribute, optional: !!optional, format, check: CHECKS[format], bound: bound ?? (format === 'STRING' ? 'text' : 'fixed') };
+    const b = bound ?? (format === 'STRING' ? 'text' : 'fixed');
+    return { name, index, attribute, optional: !!optional, format, allowed: undefined, values: undefined, check: CHECKS[format], bound: b, take: takeOf(format, b) };
   });
   return {
     type,

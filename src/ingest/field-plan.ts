@@ -1,6 +1,7 @@
 import type { CallCenterEventType } from '../events/enums.js';
 import { EVENT_RULES, type EventRules, type FieldRule } from '../events/field-rules.js';
 import type { PrivacyAction, PrivacyPolicy } from '../privacy/policy.js';
+import type { AttributeShape } from './attributes.js';
 
 /** One field of one event type as one instrumentation handles it: its contract rule and what its privacy policy does. */
 export interface FieldStep {
@@ -32,6 +33,8 @@ export class EventPlan {
   readonly #byIndex: readonly FieldStep[];
   readonly #lastKeys: string[] = [];
   readonly #lastSteps: Array<FieldStep | undefined> = [];
+  /** The shape of the last attribute set built key by key (attributes.ts): its template. */
+  shape: AttributeShape | undefined;
 
   constructor(rules: EventRules, policy: PrivacyPolicy, limits: PlanLimits) {
     this.type = rules.type;
@@ -46,6 +49,7 @@ export class EventPlan {
       }),
     );
     this.#byIndex = rules.list.map((rule) => this.#byName.get(rule.name)!);
+    this.shape = undefined;
   }
 
   /** The step of the field at a rule index. */

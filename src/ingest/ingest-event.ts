@@ -3,7 +3,7 @@ import type { CallCenterValidationIssue } from '../errors.js';
 import type { CallCenterEventType } from '../events/enums.js';
 import type { EventRules } from '../events/field-rules.js';
 import type { CallCenterOperator } from '../types.js';
-import type { EventPlan } from './field-plan.js';
+import type { EventPlan, FieldStep } from './field-plan.js';
 
 /**
  * One event on its way through the pipeline, filled in stage by stage. Every
@@ -23,6 +23,8 @@ export interface IngestEvent {
    * costs an indexed store per field instead of a keyed one.
    */
   readonly slots: unknown[];
+  /** The steps of the fields taken that the privacy policy lets out, in the event's order: what the attribute set is built from. */
+  readonly taken: FieldStep[];
   /** Names of the fields the contract does not know (ignored, reported once per name, counted). */
   readonly unknown: string[];
   /** Whether a value failed its field rule's check (the validate stage then explains the event). */
@@ -39,9 +41,12 @@ export interface IngestEvent {
   timeMs: number;
   /** Whether the caller gave the time (it is then checked against the allowed window). */
   timeGiven: boolean;
-  /** The attribute set shared by the log record, the span and its span events, filled as fields are taken. */
+  /** The attribute set shared by the log record, the span and its span events, built once the event is valid (attributes.ts). */
   attributes: Attributes;
 }
+
+/** The attributes of an event not built yet: nothing may be added to them. */
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
 export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
   return {
@@ -49,6 +54,7 @@ export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
     plan,
     nowMs,
     slots: new Array<unknown>(plan.rules.list.length),
+    taken: [],
     unknown: [],
     failed: false,
     required: 0,
@@ -57,7 +63,7 @@ export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
     operatorGiven: false,
     timeMs: nowMs,
     timeGiven: false,
-    attributes: {},
+    attributes: NO_ATTRIBUTES,
   };
 }
 

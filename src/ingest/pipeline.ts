@@ -8,7 +8,7 @@ import type { SpanOwner } from '../lifecycle/span-owner.js';
 import type { PrivacyPolicy } from '../privacy/policy.js';
 import { redactAttributes } from '../privacy/redact.js';
 import type { CallCenterOperator } from '../types.js';
-import { addOperatorAttributes } from './attributes.js';
+import { buildAttributes } from './attributes.js';
 import { boundCall } from './bounds.js';
 import { createEventPlans, type EventPlan } from './field-plan.js';
 import { actionOf, newIngestEvent, type IngestEvent } from './ingest-event.js';
@@ -34,7 +34,7 @@ export function checkEvent(
   const ev = newIngestEvent(plans[type], nowMs);
   const error = readEvent(ev, input) ?? validateFields(ev) ?? readCallOptions(ev, options, defaultOperator, nowMs) ?? boundCall(ev);
   if (error) return error;
-  addOperatorAttributes(ev.attributes, ev.operator);
+  ev.attributes = buildAttributes(ev);
   return ev;
 }
 
@@ -102,7 +102,7 @@ export class IngestPipeline {
     ev.operator = held.operatorGiven ? held.operator : this.config.operator;
     const error = validateFields(ev) ?? boundCall(ev);
     if (error) return error;
-    addOperatorAttributes(ev.attributes, ev.operator);
+    ev.attributes = buildAttributes(ev);
     return this.emit(ev, target);
   }
 

@@ -45,7 +45,8 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
   const record = input as Record<string, unknown>;
   const { plan, unknown } = ev;
   let count = 0;
-  reading = '';
+  /** The field being read when a getter or trap throws, for the error's path. */
+  let reading = '';
   try {
     if (ownKeysOnly(record)) {
       // for…in visits exactly the keys Object.keys would here, and a read of
@@ -86,9 +87,6 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
   }
   return undefined;
 }
-
-/** The field being read when a getter or trap throws, for the error's path. */
-let reading = '';
 
 /** Checks an operator identity (read once into a copy); returns the problem, or the copy. */
 export function readOperator(operator: unknown, path: string): CallCenterOperator | CallCenterValidationIssue {
