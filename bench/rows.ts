@@ -255,9 +255,10 @@ export class BareSdk {
       'call_center.operator.id': OPERATOR_ID,
     };
     const body = `contact ${e.action} (${e.contact_channel}, ${e.contact_type})`;
-    const nowMs = Date.now();
     let open = this.#open.get(e.contact_id);
+    // The clock is read only where a time is computed (the log record and span times are the SDK's).
     if (e.action === 'attend' && !open) {
+      const nowMs = Date.now();
       const waitSeconds = (nowMs - Date.parse(e.contact_start_time!)) / 1000;
       const span = this.#tracer.startSpan('call_center.contact', { kind: SpanKind.INTERNAL, root: true, attributes: { ...attributes, 'call_center.contact.wait_time': waitSeconds } });
       open = { span, context: trace.setSpan(ROOT_CONTEXT, span), startMs: nowMs, pausedAtMs: undefined, holdMs: 0, holds: 0 };
@@ -265,6 +266,7 @@ export class BareSdk {
       this.#active.set(e.contact_channel, (this.#active.get(e.contact_channel) ?? 0) + 1);
       this.#waitDuration.record(waitSeconds, { 'call_center.contact.channel': e.contact_channel, 'call_center.contact.type': e.contact_type });
     } else if (open && e.action === 'end') {
+      const nowMs = Date.now();
       open.span.setAttributes(attributes);
       open.span.setAttributes({ 'call_center.contact.hold_time': open.holdMs / 1000, 'call_center.contact.hold_count': open.holds });
       open.span.setAttribute('call_center.contact.end_reason', 'end');
@@ -280,10 +282,10 @@ export class BareSdk {
       // Each span event carries the action and what the event changed: nothing else changes in these events.
       open.span.addEvent(`call_center.contact.${e.action}`, { 'call_center.contact.action': e.action });
       if (e.action === 'pause') {
-        open.pausedAtMs = nowMs;
+        open.pausedAtMs = Date.now();
         open.holds++;
       } else if (e.action === 'resume' && open.pausedAtMs !== undefined) {
-        const heldMs = nowMs - open.pausedAtMs;
+        const heldMs = Date.now() - open.pausedAtMs;
         open.holdMs += heldMs;
         open.pausedAtMs = undefined;
         this.#holdDuration.record(heldMs / 1000, { 'call_center.contact.channel': e.contact_channel, 'call_center.contact.type': e.contact_type });

@@ -3,7 +3,7 @@ import { report } from './diag.js';
 import { failure } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { HeldEvents } from './ingest/held-events.js';
-import type { IngestEvent } from './ingest/ingest-event.js';
+import { timeOf, type IngestEvent } from './ingest/ingest-event.js';
 import { IngestPipeline, isRefusal } from './ingest/pipeline.js';
 import { createPrivacyPolicy } from './privacy/policy.js';
 import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } from './types.js';
@@ -73,6 +73,8 @@ export const CallCenter = {
       defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
       const ev = defaults.check(type, event, options);
       if (!isRefusal(ev)) {
+        // Its time is now: read before it waits.
+        timeOf(ev);
         held.hold(ev);
         return PENDING;
       }

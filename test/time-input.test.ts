@@ -1,3 +1,4 @@
+import { millisToHrTime } from '@opentelemetry/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallCenterAction } from '../src/index.js';
 import { timeInput } from '../src/time-input.js';
@@ -12,11 +13,12 @@ afterEach(async () => {
 });
 
 describe('times handed to the SDK', () => {
-  it('keep realistic epoch milliseconds as numbers, and turn early ones into [seconds, nanoseconds]', () => {
-    expect(timeInput(1_790_000_000_123)).toBe(1_790_000_000_123);
+  it('are [seconds, nanoseconds], as the SDK makes them of epoch milliseconds, early ones included', () => {
+    expect(timeInput(1_790_000_000_123)).toEqual([1_790_000_000, 123_000_000]);
     expect(timeInput(1_000)).toEqual([1, 0]);
     expect(timeInput(61_500.25)).toEqual([61, 500_250_000]);
     expect(timeInput(0)).toEqual([0, 0]);
+    for (const ms of [1_790_000_000_123.456, 1_000_000_000_000, 999.999, 1_790_000_000_000.0001]) expect(timeInput(ms)).toEqual(millisToHrTime(ms));
   });
 
   it('are exported as given, even in 1970, where the SDK would read a number as a performance time', () => {

@@ -14,8 +14,15 @@ export interface IngestEvent {
   readonly type: CallCenterEventType;
   /** How this instrumentation takes in events of this type (its rules are `plan.rules`). */
   readonly plan: EventPlan;
-  /** The configured clock's now for this event, epoch ms. */
-  readonly nowMs: number;
+  /** The configured clock. */
+  readonly clock: () => number;
+  /**
+   * The clock's now for this event, epoch ms, once read (`nowOf`); NaN until
+   * then. An event that needs no time (no time field, no span to time) never
+   * reads the clock: a read costs ~100 ns here, and the SDK reads it anyway
+   * to stamp the log record.
+   */
+  nowMs: number;
   /**
    * The snapshot: each known field's value, read once (and bounded), at its
    * rule's index (`plan.rules.at[name]`); undefined where the event does not have
@@ -37,7 +44,7 @@ export interface IngestEvent {
   operator: CallCenterOperator | undefined;
   /** Whether the operator came with the call (the configured one is checked and bounded once, at configuration). */
   operatorGiven: boolean;
-  /** When the event happened, epoch ms: the per-call timestamp, else the clock's now. */
+  /** When the event happened, epoch ms (`timeOf`): the per-call timestamp, a held event's time, or NaN for the clock's now, read when needed. */
   timeMs: number;
   /** Whether the caller gave the time (it is then checked against the allowed window). */
   timeGiven: boolean;
@@ -48,11 +55,12 @@ export interface IngestEvent {
 /** The attributes of an event not built yet: nothing may be added to them. */
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
-export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
+export function newIngestEvent(plan: EventPlan, clock: () => number): IngestEvent {
   return {
     type: plan.type,
     plan,
-    nowMs,
+    clock,
+    nowMs: NaN,
     slots: new Array<unknown>(plan.rules.list.length),
     taken: [],
     unknown: [],
@@ -61,10 +69,24 @@ export function newIngestEvent(plan: EventPlan, nowMs: number): IngestEvent {
     refused: undefined,
     operator: undefined,
     operatorGiven: false,
-    timeMs: nowMs,
+    timeMs: NaN,
     timeGiven: false,
     attributes: NO_ATTRIBUTES,
   };
+}
+
+/** The clock's now for this event, read once, when first needed. */
+export function nowOf(ev: IngestEvent): number {
+  let now = ev.nowMs;
+  if (Number.isNaN(now)) now = ev.nowMs = ev.clock();
+  return now;
+}
+
+/** When the event happened, epoch ms: its own time, or the clock's now (which is then its time). */
+export function timeOf(ev: IngestEvent): number {
+  let time = ev.timeMs;
+  if (Number.isNaN(time)) time = ev.timeMs = nowOf(ev);
+  return time;
 }
 
 /** The event's action; scorecards have none (and an unknown `action` field on one is not read). */

@@ -5,7 +5,7 @@ import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
 import { PairMap } from '../pair-map.js';
 import { timeInput } from '../time-input.js';
 import { EVENT_RULES } from '../events/field-rules.js';
-import { slotsOf, type IngestEvent } from './ingest-event.js';
+import { slotsOf, timeOf, type IngestEvent } from './ingest-event.js';
 
 const EVENT_NAMES: Record<CallCenterEventType, string> = {
   break: EVENT_BREAK,
@@ -60,7 +60,12 @@ export function logBody(ev: IngestEvent): string {
   }
 }
 
-/** Emits the event's log record, in the context of its contact's or break's span when it has one (so the two link). */
+/**
+ * Emits the event's log record, in the context of its contact's or break's
+ * span when it has one (so the two link). Its time is the event's; an event
+ * whose time is the default clock's now and was never needed is stamped by
+ * the SDK, which reads that clock anyway.
+ */
 export function emitLogRecord(logger: Logger, ev: IngestEvent, span: SpanContext | undefined): void {
   logger.emit({
     eventName: EVENT_NAMES[ev.type],
@@ -68,7 +73,7 @@ export function emitLogRecord(logger: Logger, ev: IngestEvent, span: SpanContext
     severityText: 'INFO',
     body: logBody(ev),
     attributes: ev.attributes,
-    timestamp: timeInput(ev.timeMs),
+    timestamp: Number.isNaN(ev.timeMs) && ev.clock === Date.now ? undefined : timeInput(timeOf(ev)),
     context: span ? trace.setSpanContext(context.active(), span) : undefined,
   });
 }

@@ -11,7 +11,7 @@ import type { CallCenterOperator } from '../types.js';
 import { buildAttributes } from './attributes.js';
 import { boundCall } from './bounds.js';
 import { createEventPlans, type EventPlan } from './field-plan.js';
-import { actionOf, newIngestEvent, type IngestEvent } from './ingest-event.js';
+import { actionOf, newIngestEvent, timeOf, type IngestEvent } from './ingest-event.js';
 import { emitLogRecord } from './log-record.js';
 import { readCallOptions, readEvent } from './read.js';
 import { takeField } from './take-field.js';
@@ -28,11 +28,11 @@ export function checkEvent(
   options: unknown,
   plans: Readonly<Record<CallCenterEventType, EventPlan>>,
   defaultOperator: CallCenterOperator | undefined,
-  nowMs: number,
+  clock: () => number,
 ): IngestEvent | CallCenterValidationError {
   if (!isEventType(type)) return unknownEventType(type);
-  const ev = newIngestEvent(plans[type], nowMs);
-  const error = readEvent(ev, input) ?? validateFields(ev) ?? readCallOptions(ev, options, defaultOperator, nowMs) ?? boundCall(ev);
+  const ev = newIngestEvent(plans[type], clock);
+  const error = readEvent(ev, input) ?? validateFields(ev) ?? readCallOptions(ev, options, defaultOperator) ?? boundCall(ev);
   if (error) return error;
   ev.attributes = buildAttributes(ev);
   return ev;
@@ -77,7 +77,7 @@ export class IngestPipeline {
 
   /** The checking half, with unknown fields reported: the event ready to emit, or why it was refused. */
   check(type: unknown, input: unknown, options: unknown): IngestEvent | CallCenterValidationError {
-    const ev = checkEvent(type, input, options, this.#plans, this.config.operator, this.config.now());
+    const ev = checkEvent(type, input, options, this.#plans, this.config.operator, this.config.now);
     if (!isRefusal(ev) && ev.unknown.length) this.#unknownFields.report(ev.type, ev.unknown);
     return ev;
   }
@@ -91,13 +91,13 @@ export class IngestPipeline {
    */
   replay(held: IngestEvent, target: EmitTarget): CallCenterValidationError | undefined {
     const plan = this.#plans[held.type];
-    const ev = newIngestEvent(plan, this.config.now());
+    const ev = newIngestEvent(plan, this.config.now);
     held.slots.forEach((value, index) => {
       if (value !== undefined) takeField(ev, plan.stepAt(index), value);
     });
     ev.unknown.push(...held.unknown);
-    // Its time was checked against the clock in force when it was logged; this instance's clock may differ.
-    ev.timeMs = held.timeMs;
+    // Its time (read when it was held) was checked against the clock in force then; this instance's clock may differ.
+    ev.timeMs = timeOf(held);
     ev.operatorGiven = held.operatorGiven;
     ev.operator = held.operatorGiven ? held.operator : this.config.operator;
     const error = validateFields(ev) ?? boundCall(ev);
@@ -115,7 +115,7 @@ export class IngestPipeline {
       const error = redactAttributes(ev, redact, this.config.maxStringLength);
       if (error) return error;
     }
-    const span = lifecycle.onEvent(ev, owner, ev.nowMs);
+    const span = lifecycle.onEvent(ev, owner);
     emitLogRecord(target.logger, ev, span);
     owner.metrics.accepted(ev.type, actionOf(ev), this.config.operatorOnMetrics ? ev.operator?.id : undefined);
     return undefined;

@@ -108,15 +108,10 @@ const getTime = Date.prototype.getTime;
 /**
  * Reads the per-call options (which plain JavaScript may pass as anything)
  * once into `ev.operator` and `ev.timeMs`: the operator as a copy of its
- * three fields, the timestamp as epoch ms (the configured clock's `nowMs`
+ * three fields, the timestamp as epoch ms (left unread, the clock's now,
  * when none is given).
  */
-export function readCallOptions(
-  ev: IngestEvent,
-  options: unknown,
-  defaultOperator: CallCenterOperator | undefined,
-  nowMs: number,
-): CallCenterValidationError | undefined {
+export function readCallOptions(ev: IngestEvent, options: unknown, defaultOperator: CallCenterOperator | undefined): CallCenterValidationError | undefined {
   ev.operator = defaultOperator;
   let timestamp: unknown;
   if (options !== undefined && options !== null) {
@@ -144,10 +139,7 @@ export function readCallOptions(
       timestamp = NaN;
     }
   }
-  if (timestamp === undefined) {
-    ev.timeMs = nowMs;
-    return undefined;
-  }
+  if (timestamp === undefined) return undefined;
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
     return new CallCenterValidationError(ev.type, [{ path: 'timestamp', code: 'invalid_value', message: `expected epoch milliseconds or a valid Date, received ${kindOf(timestamp)}` }]);
   }

@@ -12,7 +12,7 @@ import {
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import { boundField, boundText, isWellFormed, MAX_DURATION_SECONDS, MAX_ID_LENGTH } from './bounds.js';
 import type { FieldStep } from './field-plan.js';
-import type { IngestEvent } from './ingest-event.js';
+import { nowOf, type IngestEvent } from './ingest-event.js';
 
 /** A value that failed its rule's check: kept in the slot for the validate stage to explain. */
 function failed(ev: IngestEvent, rule: FieldRule, value: unknown): void {
@@ -54,7 +54,7 @@ export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): voi
       if (typeof value !== 'string') return failed(ev, rule, value);
       const ms = parseIsoDateTime(value);
       if (Number.isNaN(ms)) return failed(ev, rule, value);
-      if (value.length > MAX_ID_LENGTH || !(ms >= 0 && ms <= ev.nowMs + ev.plan.limits.maxClockSkewMs)) boundField(ev, rule, value);
+      if (value.length > MAX_ID_LENGTH || !(ms >= 0 && ms <= nowOf(ev) + ev.plan.limits.maxClockSkewMs)) boundField(ev, rule, value);
       break;
     }
     case TAKE_DURATION:

@@ -4,7 +4,7 @@ import type { SavedSpan } from './page-session.js';
 import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_RULES } from '../events/field-rules.js';
-import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
+import { slotsOf, timeOf, type IngestEvent } from '../ingest/ingest-event.js';
 import {
   ATTR_BREAK_ACTION,
   ATTR_BREAK_CONSUMED_TIME,
@@ -76,9 +76,10 @@ export class BreakSpans {
     this.#restored.delete(operatorKey, '');
     const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
     const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: saved.segment + 1 };
+    const timeMs = timeOf(ev);
     const span = owner.tracer.startSpan(
       SPAN_BREAK,
-      { kind: SpanKind.INTERNAL, startTime: timeInput(ev.timeMs), attributes, links: [{ context: previous }] },
+      { kind: SpanKind.INTERNAL, startTime: timeInput(timeMs), attributes, links: [{ context: previous }] },
       trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
     );
     const entry: OpenBreak = {
@@ -94,7 +95,7 @@ export class BreakSpans {
       overrun: false,
       last: {},
     };
-    this.open.add(entry, ev.timeMs);
+    this.open.add(entry, timeMs);
     return entry;
   }
 
@@ -105,16 +106,17 @@ export class BreakSpans {
     const overrun = event.consumed_time > event.total_time;
     let open = this.open.get(operatorKey, '') ?? (this.#restored.size ? this.#resume(operatorKey, ev, owner) : undefined);
     if (open && event.action === 'start' && event.type !== open.type) {
-      this.open.forceEnd(open, 'superseded', ev.timeMs);
+      this.open.forceEnd(open, 'superseded', timeOf(ev));
       open = undefined;
     }
     if (!open) {
       if (event.action === 'end' && overrun) owner.metrics.breakOverran(event.type, metricOperator(owner, ev.operator?.id));
       if (event.action !== 'start') return undefined;
       const attributes = spanAttributes(ev.attributes);
-      const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes });
-      open = { span, operatorKey, idKey: '', startMs: ev.timeMs, owner, provider: this.#providerOf(owner), segment: 1, type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
-      this.open.add(open, ev.timeMs);
+      const timeMs = timeOf(ev);
+      const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(timeMs), attributes });
+      open = { span, operatorKey, idKey: '', startMs: timeMs, owner, provider: this.#providerOf(owner), segment: 1, type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
+      this.open.add(open, timeMs);
     } else {
       // The span follows the break's figures; its type stays the start's.
       for (const name in ev.attributes) if (name !== ATTR_BREAK_TYPE && name !== ATTR_META) open.span.setAttribute(name, ev.attributes[name]!);
@@ -129,8 +131,9 @@ export class BreakSpans {
       span.setAttribute(ATTR_BREAK_OVERRUN, true);
       attributes[ATTR_BREAK_OVERRUN] = true;
     }
-    span.addEvent(EVENT_NAMES[event.action]!, attributes, timeInput(ev.timeMs));
-    if (event.action === 'end') this.open.end(open, 'end', ev.timeMs);
+    const timeMs = timeOf(ev);
+    span.addEvent(EVENT_NAMES[event.action]!, attributes, timeInput(timeMs));
+    if (event.action === 'end') this.open.end(open, 'end', timeMs);
     return span.spanContext();
   }
 }

@@ -3,7 +3,7 @@ import { CONTACT_ACTIONS } from '../events/enums.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_RULES } from '../events/field-rules.js';
-import { slotsOf, type IngestEvent } from '../ingest/ingest-event.js';
+import { slotsOf, timeOf, type IngestEvent } from '../ingest/ingest-event.js';
 import {
   ATTR_CONTACT_ACTION,
   ATTR_CONTACT_END_REASON,
@@ -118,17 +118,18 @@ export class ContactSpans {
     if (action === 'end' || action === 'terminate') {
       if (!open) return this.#recent.get(operatorKey, idKey) ?? this.#reconstruct(operatorKey, ev, event, owner);
       this.#update(open, ev, event);
-      this.open.end(open, action, ev.timeMs);
+      this.open.end(open, action, timeOf(ev));
       const ended = open.span.spanContext();
       this.#recent.remember(operatorKey, idKey, ended);
       return ended;
     }
     if (open) {
-      open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), timeInput(ev.timeMs));
+      const timeMs = timeOf(ev);
+      open.span.addEvent(EVENT_NAMES[action]!, changedAttributes(ATTR_CONTACT_ACTION, action, ev.attributes, open.last), timeInput(timeMs));
       if (action === 'update') this.#update(open, ev, event);
-      else if (action === 'pause') beginHold(open.holds, ev.timeMs);
+      else if (action === 'pause') beginHold(open.holds, timeMs);
       else if (action === 'resume') {
-        const held = endHold(open.holds, ev.timeMs);
+        const held = endHold(open.holds, timeMs);
         if (held !== undefined) owner.metrics.contactTime('hold', held / 1000, open.channel, open.type, metricOperator(open.owner, open.operatorId));
       }
       return open.span.spanContext();
@@ -136,15 +137,16 @@ export class ContactSpans {
     // A late event of a contact that has ended still links to its span.
     if (action !== 'attend') return this.#recent.get(operatorKey, idKey);
 
-    const waitSeconds = timeToAnswer(event.contact_start_time, ev.timeMs);
+    const timeMs = timeOf(ev);
+    const waitSeconds = timeToAnswer(event.contact_start_time, timeMs);
     // The event's attributes are shared with its log record: a copy takes the wait.
     const attributes = waitSeconds === undefined ? spanAttributes(ev.attributes) : { ...spanAttributes(ev.attributes), [ATTR_CONTACT_WAIT_TIME]: waitSeconds };
-    const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes, links: activeLinks() });
+    const span = owner.tracer.startSpan(SPAN_CONTACT, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(timeMs), attributes, links: activeLinks() });
     const entry: OpenContact = {
       span,
       operatorKey,
       idKey,
-      startMs: ev.timeMs,
+      startMs: timeMs,
       owner,
       provider: this.#providerOf(owner),
       segment: 1,
@@ -154,7 +156,7 @@ export class ContactSpans {
       holds: noHolds(),
       last: { ...attributes },
     };
-    this.open.add(entry, ev.timeMs);
+    this.open.add(entry, timeMs);
     const operator = metricOperator(owner, entry.operatorId);
     owner.metrics.contactOpened(entry.channel, operator);
     if (waitSeconds !== undefined) owner.metrics.contactTime('wait', waitSeconds, entry.channel, entry.type, operator);
@@ -172,9 +174,10 @@ export class ContactSpans {
     this.#restored.delete(operatorKey, idKey);
     const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
     const attributes = { ...spanAttributes(ev.attributes), [ATTR_CONTACT_SEGMENT]: saved.segment + 1 };
+    const timeMs = timeOf(ev);
     const span = owner.tracer.startSpan(
       SPAN_CONTACT,
-      { kind: SpanKind.INTERNAL, startTime: timeInput(ev.timeMs), attributes, links: [{ context: previous }] },
+      { kind: SpanKind.INTERNAL, startTime: timeInput(timeMs), attributes, links: [{ context: previous }] },
       trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
     );
     const entry: OpenContact = {
@@ -191,7 +194,7 @@ export class ContactSpans {
       holds: saved.holds ? { ...saved.holds } : noHolds(),
       last: { ...attributes },
     };
-    this.open.add(entry, ev.timeMs);
+    this.open.add(entry, timeMs);
     owner.metrics.contactOpened(entry.channel, metricOperator(owner, entry.operatorId));
     return entry;
   }
@@ -210,12 +213,13 @@ export class ContactSpans {
    * after the fact, marked reconstructed.
    */
   #reconstruct(operatorKey: string, ev: IngestEvent, event: ReturnType<typeof contactFields>, owner: SpanOwner): SpanContext | undefined {
+    const timeMs = timeOf(ev);
     let startMs: number;
     if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
-    else if (event.contact_duration !== undefined) startMs = ev.timeMs - event.contact_duration * 1000;
+    else if (event.contact_duration !== undefined) startMs = timeMs - event.contact_duration * 1000;
     else return undefined;
     // Never before 1970 (OTLP times are unsigned: the Collector would refuse the whole batch) nor after the end.
-    startMs = Math.max(0, Math.min(startMs, ev.timeMs));
+    startMs = Math.max(0, Math.min(startMs, timeMs));
     const span = owner.tracer.startSpan(SPAN_CONTACT, {
       kind: SpanKind.INTERNAL,
       root: true,
@@ -225,9 +229,9 @@ export class ContactSpans {
     });
     span.setAttribute(ATTR_CONTACT_RECONSTRUCTED, true);
     span.setAttribute(ATTR_CONTACT_END_REASON, event.action);
-    span.end(timeInput(ev.timeMs));
+    span.end(timeInput(timeMs));
     owner.metrics.contactClosed({
-      seconds: seconds(startMs, ev.timeMs),
+      seconds: seconds(startMs, timeMs),
       channel: event.contact_channel,
       type: event.contact_type,
       endReason: event.action,

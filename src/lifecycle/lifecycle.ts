@@ -1,6 +1,6 @@
 import type { SpanContext } from '@opentelemetry/api';
 import { report } from '../diag.js';
-import type { IngestEvent } from '../ingest/ingest-event.js';
+import { nowOf, type IngestEvent } from '../ingest/ingest-event.js';
 import { BreakSpans } from './breaks.js';
 import { ContactSpans } from './contacts.js';
 import type { ForcedEndReason, OpenSpan } from './open-spans.js';
@@ -94,10 +94,20 @@ export class Lifecycle {
   }
 
   /** Applies one accepted contact or break event; returns the span context its log record belongs to. */
-  onEvent(ev: IngestEvent, owner: SpanOwner, nowMs: number): SpanContext | undefined {
+  onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
     // Timeouts follow the configured clock only: an event's own time never ends anybody's spans.
-    if (nowMs >= owner.nextSweepMs) this.#sweep(owner, nowMs);
+    const wasOpen = this.openCount;
+    if (wasOpen > 0) {
+      const nowMs = nowOf(ev);
+      if (nowMs >= owner.nextSweepMs) this.#sweep(owner, nowMs);
+    }
     const span = ev.type === 'contact' ? this.contacts.onEvent(ev, owner) : ev.type === 'break' ? this.breaks.onEvent(ev, owner) : undefined;
+    if (wasOpen === 0 && this.openCount > 0) {
+      // With nothing open there was nothing to sweep, so the clock was not read for it: the sweep that would
+      // have found nothing is due now, as if it had run before the event.
+      const nowMs = nowOf(ev);
+      if (nowMs >= owner.nextSweepMs) owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
+    }
     if (this.#timer === undefined && this.openCount > 0) this.#startTimer(owner);
     return span;
   }

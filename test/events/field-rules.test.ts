@@ -53,7 +53,7 @@ describe('the field rules and the zod schemas', () => {
       let accepted = 0;
       fc.assert(
         fc.property(eventsFor(schema, valid as Record<string, unknown>), (event) => {
-          const ev = newIngestEvent(PLANS[type as CallCenterEventType], Date.now());
+          const ev = newIngestEvent(PLANS[type as CallCenterEventType], Date.now);
           expect(readEvent(ev, event)).toBeUndefined();
           const rules = validateFields(ev);
           const zod = z.safeParse(schema, event);

@@ -65,8 +65,8 @@ describe('attribute sets built from a template', () => {
           for (const { type, event, operator } of calls) {
             const options = operator ? { operator } : undefined;
             const now = Date.now();
-            const templated = checkEvent(type, event, options, shared, config.operator, now);
-            const byKey = checkEvent(type, event, options, createEventPlans(policy, config), config.operator, now);
+            const templated = checkEvent(type, event, options, shared, config.operator, () => now);
+            const byKey = checkEvent(type, event, options, createEventPlans(policy, config), config.operator, () => now);
             expect(isRefusal(templated)).toBe(isRefusal(byKey));
             if (isRefusal(templated) || isRefusal(byKey)) continue;
             const entries = (a: object) => Object.entries(a).map(([k, v]) => [k, Object.is(v, -0) ? '-0' : v]);
@@ -80,12 +80,12 @@ describe('attribute sets built from a template', () => {
 
   it('are new objects each time: the template is never handed out', () => {
     const plans = createEventPlans(createPrivacyPolicy(undefined), config);
-    const first = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now());
-    const second = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now());
+    const first = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now);
+    const second = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now);
     if (isRefusal(first) || isRefusal(second)) throw new Error('refused');
     expect(second.attributes).not.toBe(first.attributes);
     second.attributes['call_center.break.type'] = 'changed by a redaction hook';
-    const third = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now());
+    const third = checkEvent('break', fullBreak(), undefined, plans, config.operator, Date.now);
     if (isRefusal(third)) throw new Error('refused');
     expect(third.attributes['call_center.break.type']).toBe('bio_break');
   });
