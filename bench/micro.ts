@@ -1,15 +1,16 @@
 // Micro-benchmarks: the plugin against the bare OpenTelemetry SDK emitting
 // the same telemetry by hand (bench/rows.ts: what each side does; checked
 // equal by test/bench/rows.test.ts), each side on its own identical SDK
-// set-up, measured in the same run, interleaved (tinybench). Each task runs
-// BATCH calls per sample, so timer overhead is negligible.
+// set-up in its own worker thread, measured in the same run, interleaved
+// (bench/sides.ts; tinybench). Each task runs BATCH calls per sample, so
+// timer overhead is negligible.
 import { Bench } from 'tinybench';
-import { CallCenterInstrumentation } from '@kenkai/instrumentation-call-center';
 import { resolveConfig } from '../dist/config.js';
 import { createEventPlans } from '../dist/ingest/field-plan.js';
 import { checkEvent } from '../dist/ingest/pipeline.js';
 import { createPrivacyPolicy } from '../dist/privacy/policy.js';
-import { BareSdk, bareTask, EVENTS, OPERATOR_ID, pluginTask, ROWS, sdkSetup, type Row } from './rows.ts';
+import { EVENTS, OPERATOR_ID, ROWS, type Row } from './rows.ts';
+import { interleave, median } from './sides.ts';
 
 export const BATCH = 100;
 
@@ -28,43 +29,17 @@ const nsPerCall = (task: { result: unknown }) => {
   return ((result.latency?.p50 ?? NaN) * 1e6) / BATCH;
 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
-/** Rounds of the plugin-against-bare tasks: on a shared machine the load changes within seconds, and a round keeps each row's two sides a few hundred ms apart. */
+/** Rounds of the plugin-against-bare measurements: on a shared machine the load changes within seconds; a round keeps each row's two sides a few hundred ms apart. */
 const ROUNDS = 5;
 
 export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation: Record<string, number>; zod: Record<string, number> }> {
-  const plugin = sdkSetup();
-  const bare = sdkSetup();
-  const cc = new CallCenterInstrumentation({ operator: { id: OPERATOR_ID } });
-  cc.setLoggerProvider(plugin.loggerProvider);
-  cc.setTracerProvider(plugin.tracerProvider);
-  cc.setMeterProvider(plugin.meterProvider);
-  const bareSdk = new BareSdk(bare);
-  // Per event: the lifecycle tasks go through attend, pause, resume and end of BATCH / 4 contacts.
-  const tasks = ROWS.map((row) => ({ row, plugin: pluginTask(cc, row), bare: bareTask(bareSdk, row) }));
-  const perRound: Array<Map<string, number>> = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: time / ROUNDS, warmupTime: round === 0 ? 300 : 50 });
-    for (const { row, plugin: p, bare: b } of tasks) {
-      // Which side goes first alternates by round.
-      const sides: Array<[string, () => void]> = [
-        [`${row}: plugin`, () => p(BATCH)],
-        [`${row}: bare SDK`, () => b(BATCH)],
-      ];
-      for (const [name, fn] of round % 2 ? sides.reverse() : sides) bench.add(name, fn);
-    }
-    await bench.run();
-    perRound.push(new Map(bench.tasks.map((t) => [t.name, nsPerCall(t)])));
-  }
+  // Each side in its own worker (bench/side.ts says why); this build's plugin against the bare SDK.
+  const root = new URL('..', import.meta.url).pathname;
+  const rounds = await interleave({ plugin: { side: { plugin: root }, batch: BATCH }, bare: { side: 'bare', batch: BATCH } }, { rounds: ROUNDS, time: time / ROUNDS });
   const pairs = ROWS.map((name): Pair => {
-    const pluginRounds = perRound.map((ns) => ns.get(`${name}: plugin`)!);
-    const bareRounds = perRound.map((ns) => ns.get(`${name}: bare SDK`)!);
-    const rounds = pluginRounds.map((p, i) => p / bareRounds[i]!);
-    return { name, pluginNs: median(pluginRounds), bareNs: median(bareRounds), ratio: median(rounds), rounds };
+    const { plugin, bare } = rounds[name] as { plugin: number[]; bare: number[] };
+    const ratios = plugin.map((p, i) => p / bare[i]!);
+    return { name, pluginNs: median(plugin), bareNs: median(bare), ratio: median(ratios), rounds: ratios };
   });
 
   const bench = new Bench({ time, warmupTime: 300 });
@@ -89,7 +64,5 @@ export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation
   const validation = Object.fromEntries(types.map((t) => [t, ns.get(`validate+map ${t}`)!]));
   // The invalid path: the same rules explain every bad field (zod is no longer in the runtime).
   const zod = Object.fromEntries(types.map((t) => [t, ns.get(`zod ${t}`)!]));
-  cc.disable();
-  await Promise.all([plugin.shutdown(), bare.shutdown()]);
   return { pairs, validation, zod };
 }
