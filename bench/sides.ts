@@ -47,7 +47,7 @@ export class Side {
 /** Each row's medians per side, one per round. */
 export type Rounds = Record<Row, Record<string, number[]>>;
 
-export async function interleave(sides: Record<string, SideData>, { rounds, time }: { rounds: number; time: number }): Promise<Rounds> {
+export async function interleave(sides: Record<string, SideData>, { rounds, time, rows = ROWS }: { rounds: number; time: number; rows?: readonly Row[] }): Promise<Rounds> {
   const started = Object.entries(sides).map(([name, data]) => [name, new Side(data)] as const);
   const out = Object.fromEntries(ROWS.map((row) => [row, Object.fromEntries(started.map(([name]) => [name, [] as number[]]))])) as Rounds;
   try {
@@ -55,7 +55,7 @@ export async function interleave(sides: Record<string, SideData>, { rounds, time
     // round measures a side whose code has seen only one of them.
     for (const row of ROWS) for (const [, side] of started) await side.measure({ row, time: 100, warmupTime: 100 });
     for (let round = 0; round < rounds; round++) {
-      for (const row of ROWS) {
+      for (const row of rows) {
         for (const [name, side] of round % 2 ? [...started].reverse() : started) {
           out[row][name]!.push(await side.measure({ row, time, warmupTime: 50 }));
         }

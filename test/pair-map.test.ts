@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PairMap } from '../src/pair-map.js';
 
@@ -23,5 +24,35 @@ describe('PairMap', () => {
     map.set('b', 'z', 4);
     map.clear();
     expect([map.size, map.get('b', 'z')]).toEqual([0, undefined]);
+  });
+
+  it('answers as a map of [a, b] keys would, whatever the order of gets, sets, deletes and clears', () => {
+    const op = fc.oneof(
+      fc.tuple(fc.constant('set'), fc.constantFrom('a', 'b', ''), fc.constantFrom('x', 'y'), fc.integer()),
+      fc.tuple(fc.constant('get'), fc.constantFrom('a', 'b', ''), fc.constantFrom('x', 'y')),
+      fc.tuple(fc.constant('delete'), fc.constantFrom('a', 'b', ''), fc.constantFrom('x', 'y')),
+      fc.tuple(fc.constant('clear')),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const map = new PairMap<number>();
+        const reference = new Map<string, number>();
+        for (const [name, a = '', b = '', value = 0] of ops as Array<[string, string?, string?, number?]>) {
+          const key = JSON.stringify([a, b]);
+          if (name === 'set') {
+            map.set(a, b, value);
+            reference.set(key, value);
+          } else if (name === 'delete') {
+            map.delete(a, b);
+            reference.delete(key);
+          } else if (name === 'clear') {
+            map.clear();
+            reference.clear();
+          }
+          expect(map.get(a, b)).toBe(reference.get(key));
+          expect(map.size).toBe(reference.size);
+        }
+      }),
+    );
   });
 });

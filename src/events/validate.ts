@@ -2,7 +2,7 @@ import { CallCenterValidationError, type CallCenterValidationIssue } from '../er
 import type { IngestEvent } from '../ingest/ingest-event.js';
 import { kindOf } from '../ingest/read.js';
 import { EVENT_TYPES, type CallCenterEventType } from './enums.js';
-import { EVENT_RULES, type FieldRule } from './field-rules.js';
+import { EVENT_RULES, passes, type FieldRule } from './field-rules.js';
 import type { CallCenterEventMap } from '../types.js';
 
 /** What a valid event of each type holds (its snapshot, once validated): the type it was given as, since validation transforms nothing. */
@@ -42,7 +42,7 @@ function fieldIssue(rule: FieldRule, value: unknown): CallCenterValidationIssue 
     const why = path === 'transfer_id' ? ' (the contract requires it on every contact event, transfers or not)' : '';
     return { path, code: 'missing_field', message: `is required (${rule.format}) but missing${why}` };
   }
-  if (rule.check(value)) return undefined;
+  if (passes(rule, value)) return undefined;
   if (allowed) return { path, code: 'invalid_value', message: `expected one of ${allowed.join(', ')}; received ${describe(value, true)}`, allowed };
   if (rule.format === 'INTEGER' && Number.isInteger(value)) return { path, code: 'invalid_value', message: 'expected a whole number within ±9007199254740991 (INTEGER)' };
   if (rule.format === 'ISO 8601' && typeof value === 'string') {

@@ -1,6 +1,6 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
-import type { FieldRule } from '../events/field-rules.js';
+import { ID, TIME, type FieldRule } from '../events/field-rules.js';
 import { nowOf, type IngestEvent } from './ingest-event.js';
 
 /** Identifiers longer than this are refused, not cut: a cut id would join unrelated contacts. */
@@ -54,33 +54,20 @@ function timeProblem(ms: number, ev: IngestEvent): string | undefined {
 }
 
 /**
- * Bounds one valid field value, so that whatever is accepted can be exported
- * by every OTLP exporter and accepted by the Collector: times in the window
- * of the clock, durations in range, identifiers short and well-formed (else
- * the refusal is noted on the event, `invalid_value`); other strings cut to
- * `maxStringLength`. Returns the value to keep.
+ * Notes why a value that passed its field's check is refused all the same
+ * (`invalid_value`), so that whatever is accepted can be exported by every
+ * OTLP exporter and accepted by the Collector: an identifier too long or not
+ * well-formed, a date-time outside the clock's window, a duration out of
+ * range (take-field.ts finds them; free text is cut, not refused).
  */
-export function boundField(ev: IngestEvent, rule: FieldRule, value: unknown): unknown {
+export function refuseField(ev: IngestEvent, rule: FieldRule, value: unknown): void {
   let problem: string | undefined;
-  switch (rule.bound) {
-    case 'text':
-      return boundText(value as string, ev.plan.limits.maxStringLength);
-    case 'id':
-      problem = idProblem(value as string);
-      break;
-    case 'time': {
-      const text = value as string;
-      problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(parseIsoDateTime(text), ev);
-      break;
-    }
-    case 'duration': {
-      const seconds = value as number;
-      if (!(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) problem = `expected seconds from 0 to ${MAX_DURATION_SECONDS} (31 days); received ${seconds}`;
-      break;
-    }
-  }
+  if (rule.kind === ID) problem = idProblem(value as string);
+  else if (rule.kind === TIME) {
+    const text = value as string;
+    problem = text.length > MAX_ID_LENGTH ? `is ${text.length} characters long; at most ${MAX_ID_LENGTH}` : timeProblem(parseIsoDateTime(text), ev);
+  } else problem = `expected seconds from 0 to ${MAX_DURATION_SECONDS} (31 days); received ${value as number}`;
   if (problem) ev.refused = refuse(ev.refused, rule.name, problem);
-  return value;
 }
 
 /**

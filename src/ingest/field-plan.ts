@@ -9,6 +9,21 @@ export interface FieldStep {
   readonly action: PrivacyAction;
   /** Kept as it is (not hashed, not `meta`): the common case, written without a call. */
   readonly plain: boolean;
+  /** The rule's index (the slot). */
+  readonly index: number;
+  /** 1 for a required field: what it adds to the event's count of required fields present. */
+  readonly required: number;
+  /** Whether the field goes into the attribute set (the policy does not drop it). */
+  readonly out: boolean;
+  /**
+   * The last value this field accepted as it is, without a refusal: the same
+   * value again passes without its check (read.ts). Events repeat most
+   * values (enum values, a contact's ids on each of its events, flags,
+   * figures). Never a time (its window moves with the clock), `meta`, a zero
+   * (0 and -0 are ===) or a string of a field the policy hashes or drops:
+   * nothing is kept here that is not also exported as it is.
+   */
+  accepted: unknown;
 }
 
 /** The limits an instrumentation bounds values with (see bounds.ts). */
@@ -45,7 +60,16 @@ export class EventPlan {
     this.#byName = new Map(
       rules.list.map((rule) => {
         const action = actions[rule.attribute] ?? 'keep';
-        return [rule.name, { rule, action, plain: action === 'keep' && rule.format !== 'ANY' }];
+        const step: FieldStep = {
+          rule,
+          action,
+          plain: action === 'keep' && rule.format !== 'ANY',
+          index: rule.index,
+          required: rule.optional ? 0 : 1,
+          out: action !== 'drop',
+          accepted: undefined,
+        };
+        return [rule.name, step];
       }),
     );
     this.#byIndex = rules.list.map((rule) => this.#byName.get(rule.name)!);

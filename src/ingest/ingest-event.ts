@@ -32,8 +32,8 @@ export interface IngestEvent {
   readonly slots: unknown[];
   /** The steps of the fields taken that the privacy policy lets out, in the event's order: what the attribute set is built from. */
   readonly taken: FieldStep[];
-  /** Names of the fields the contract does not know (ignored, reported once per name, counted). */
-  readonly unknown: string[];
+  /** Names of the fields the contract does not know (ignored, reported once per name, counted); a shared empty list until there is one. */
+  unknown: readonly string[];
   /** Whether a value failed its field rule's check (the validate stage then explains the event). */
   failed: boolean;
   /** How many required fields are present and valid. */
@@ -52,6 +52,9 @@ export interface IngestEvent {
   attributes: Attributes;
 }
 
+/** The unknown fields of the events that have none (most): not an array per event. */
+const NO_UNKNOWN: readonly string[] = Object.freeze([]);
+
 /** The attributes of an event not built yet: nothing may be added to them. */
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 
@@ -63,7 +66,7 @@ export function newIngestEvent(plan: EventPlan, clock: () => number): IngestEven
     nowMs: NaN,
     slots: new Array<unknown>(plan.rules.list.length),
     taken: [],
-    unknown: [],
+    unknown: NO_UNKNOWN,
     failed: false,
     required: 0,
     refused: undefined,

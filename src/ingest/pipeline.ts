@@ -95,7 +95,7 @@ export class IngestPipeline {
     held.slots.forEach((value, index) => {
       if (value !== undefined) takeField(ev, plan.stepAt(index), value);
     });
-    ev.unknown.push(...held.unknown);
+    ev.unknown = held.unknown;
     // Its time (read when it was held) was checked against the clock in force then; this instance's clock may differ.
     ev.timeMs = timeOf(held);
     ev.operatorGiven = held.operatorGiven;

@@ -2,7 +2,7 @@ import { describeThrown } from '../diag.js';
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import type { CallCenterOperator } from '../types.js';
 import type { IngestEvent } from './ingest-event.js';
-import { takeField } from './take-field.js';
+import { takeAccepted, takeField } from './take-field.js';
 
 /** An event with more own fields than this is refused before any is read: no contract event has more than 23. */
 export const MAX_EVENT_FIELDS = 256;
@@ -19,6 +19,12 @@ function unreadable(ev: IngestEvent, path: string, what: string, cause: unknown)
   return new CallCenterValidationError(ev.type, [
     { path, code: 'unreadable_event', message: `${what} could not be read (${describeThrown(cause)} thrown while reading it)` },
   ]);
+}
+
+/** Notes a key the contract does not know (the event's list is made at the first). */
+function unknownField(ev: IngestEvent, key: string): void {
+  if (ev.unknown.length === 0) ev.unknown = [key];
+  else (ev.unknown as string[]).push(key);
 }
 
 /** Whether for…in over the object visits its own enumerable keys only: a plain object, and nothing enumerable on Object.prototype. */
@@ -43,7 +49,7 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
     return new CallCenterValidationError(ev.type, [{ path: '', code: 'not_an_object', message: `expected an object, received ${kindOf(input)}` }]);
   }
   const record = input as Record<string, unknown>;
-  const { plan, unknown } = ev;
+  const { plan } = ev;
   let count = 0;
   /** The field being read when a getter or trap throws, for the error's path. */
   let reading = '';
@@ -56,25 +62,29 @@ export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidation
         if (++count > MAX_EVENT_FIELDS) break;
         const step = plan.step(count - 1, key);
         if (step === undefined) {
-          unknown.push(key);
+          unknownField(ev, key);
           continue;
         }
         reading = key;
         const value = record[key];
         // An explicit undefined is an absent field, as zod reads it (the slot stays undefined).
-        if (value !== undefined) takeField(ev, step, value);
+        if (value === undefined) continue;
+        if (value === step.accepted) takeAccepted(ev, step, value);
+        else takeField(ev, step, value);
       }
     } else {
       for (const key of Object.keys(record)) {
         if (++count > MAX_EVENT_FIELDS) break;
         const step = plan.step(count - 1, key);
         if (step === undefined) {
-          unknown.push(key);
+          unknownField(ev, key);
           continue;
         }
         reading = key;
         const value = record[key];
-        if (value !== undefined) takeField(ev, step, value);
+        if (value === undefined) continue;
+        if (value === step.accepted) takeAccepted(ev, step, value);
+        else takeField(ev, step, value);
       }
     }
   } catch (cause) {

@@ -1,24 +1,8 @@
-import {
-  TAKE_BOOLEAN,
-  TAKE_DURATION,
-  TAKE_ENUM,
-  TAKE_FLOAT,
-  TAKE_ID,
-  TAKE_INTEGER,
-  TAKE_TEXT,
-  TAKE_TIME,
-  type FieldRule,
-} from '../events/field-rules.js';
+import { BOOLEAN, DURATION, ENUM, FLOAT, ID, INTEGER, passes, TEXT, TIME } from '../events/field-rules.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
-import { boundField, boundText, isWellFormed, MAX_DURATION_SECONDS, MAX_ID_LENGTH } from './bounds.js';
+import { boundText, refuseField, isWellFormed, MAX_DURATION_SECONDS, MAX_ID_LENGTH } from './bounds.js';
 import type { FieldStep } from './field-plan.js';
 import { nowOf, type IngestEvent } from './ingest-event.js';
-
-/** A value that failed its rule's check: kept in the slot for the validate stage to explain. */
-function failed(ev: IngestEvent, rule: FieldRule, value: unknown): void {
-  ev.failed = true;
-  ev.slots[rule.index] = value;
-}
 
 /**
  * Takes one value, just read from the event, through its field's stages in
@@ -35,44 +19,52 @@ function failed(ev: IngestEvent, rule: FieldRule, value: unknown): void {
  */
 export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): void {
   const rule = step.rule;
-  let kept = value;
-  switch (rule.take) {
-    case TAKE_TEXT: {
-      if (typeof value !== 'string') return failed(ev, rule, value);
-      const max = ev.plan.limits.maxStringLength;
-      if (value.length > max) kept = boundText(value, max);
-      break;
-    }
-    case TAKE_ID:
-      if (typeof value !== 'string') return failed(ev, rule, value);
-      if (value.length > MAX_ID_LENGTH || !isWellFormed(value)) boundField(ev, rule, value);
-      break;
-    case TAKE_ENUM:
-      if (!rule.values!.has(value)) return failed(ev, rule, value);
-      break;
-    case TAKE_TIME: {
-      if (typeof value !== 'string') return failed(ev, rule, value);
-      const ms = parseIsoDateTime(value);
-      if (Number.isNaN(ms)) return failed(ev, rule, value);
-      if (value.length > MAX_ID_LENGTH || !(ms >= 0 && ms <= nowOf(ev) + ev.plan.limits.maxClockSkewMs)) boundField(ev, rule, value);
-      break;
-    }
-    case TAKE_DURATION:
-      if (typeof value !== 'number' || !Number.isFinite(value)) return failed(ev, rule, value);
-      if (!(value >= 0 && value <= MAX_DURATION_SECONDS)) boundField(ev, rule, value);
-      break;
-    case TAKE_FLOAT:
-      if (typeof value !== 'number' || !Number.isFinite(value)) return failed(ev, rule, value);
-      break;
-    case TAKE_INTEGER:
-      if (!Number.isSafeInteger(value)) return failed(ev, rule, value);
-      break;
-    case TAKE_BOOLEAN:
-      if (typeof value !== 'boolean') return failed(ev, rule, value);
-      break;
-    // TAKE_ANY: meta, sanitised when the attribute set is built.
+  if (!passes(rule, value)) {
+    // Kept in the slot for the validate stage to explain.
+    ev.failed = true;
+    ev.slots[step.index] = value;
+    return;
   }
-  if (!rule.optional) ev.required++;
-  ev.slots[rule.index] = kept;
-  if (step.action !== 'drop') ev.taken.push(step);
+  let kept = value;
+  switch (rule.kind) {
+    case TEXT: {
+      const max = ev.plan.limits.maxStringLength;
+      if ((value as string).length > max) kept = boundText(value as string, max);
+      else if (step.plain) step.accepted = value;
+      break;
+    }
+    case ID:
+      if ((value as string).length > MAX_ID_LENGTH || !isWellFormed(value as string)) refuseField(ev, rule, value);
+      else if (step.plain) step.accepted = value;
+      break;
+    case TIME: {
+      const ms = parseIsoDateTime(value as string);
+      if ((value as string).length > MAX_ID_LENGTH || !(ms >= 0 && ms <= nowOf(ev) + ev.plan.limits.maxClockSkewMs)) refuseField(ev, rule, value);
+      break;
+    }
+    case DURATION:
+      if (!((value as number) >= 0 && (value as number) <= MAX_DURATION_SECONDS)) {
+        refuseField(ev, rule, value);
+        break;
+      }
+    // falls through: an accepted duration is remembered like any number
+    case FLOAT:
+    case INTEGER:
+      if (value !== 0) step.accepted = value;
+      break;
+    case ENUM:
+    case BOOLEAN:
+      step.accepted = value;
+    // ANY: meta, sanitised when the attribute set is built.
+  }
+  ev.required += step.required;
+  ev.slots[step.index] = kept;
+  if (step.out) ev.taken.push(step);
+}
+
+/** A value its field accepted last time (`FieldStep.accepted`): taken as it is, without its check. */
+export function takeAccepted(ev: IngestEvent, step: FieldStep, value: unknown): void {
+  ev.required += step.required;
+  ev.slots[step.index] = value;
+  if (step.out) ev.taken.push(step);
 }

@@ -6,7 +6,6 @@
 // JavaScript nor its declarations do.
 import * as z from 'zod/mini';
 import { BREAK_ACTIONS, BREAK_TYPES, CONTACT_ACTIONS, CONTACT_CHANNELS, CONTACT_TYPES } from '../../src/events/enums.js';
-import { ISO_DATE_TIME } from '../../src/events/iso-date-time.js';
 
 /** FLOAT of the contract: a finite number (zod's number already refuses NaN and ±Infinity). */
 const finite = () => z.number();
@@ -15,6 +14,9 @@ const finite = () => z.number();
 const integer = () => z.number().check(z.refine(Number.isSafeInteger));
 
 /** ISO 8601 date-time with a time zone, calendar-checked: the pattern of zod's `z.iso.datetime({ offset: true })`. */
+/** The pattern of zod's `z.iso.datetime({ offset: true })` (zod 4), written out: the oracle of the rules' date-time check. */
+export const ISO_DATE_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const isoDateTime = () => z.string().check(z.refine((value: string) => ISO_DATE_TIME.test(value)));
 
 /** A Break event: an operator's break viewed, started, paused, resumed or ended. */
