@@ -65,10 +65,11 @@ export function buildAttributes(ev: IngestEvent): Attributes {
   if (shape !== undefined && shape.operatorKeys === operatorKeys && sameSteps(shape.steps, taken)) {
     const out: Attributes = { ...shape.template };
     const { values } = shape;
+    const { slots } = ev;
     let i = 0;
     for (; i < taken.length; i++) {
       const step = taken[i]!;
-      const value = attributeValue(ev, step);
+      const value = step.plain ? (slots[step.index] as AttributeValue) : attributeValue(ev, step);
       // Object.is: a -0 must not pass for the template's 0.
       if (Object.is(value, values[i])) continue;
       // Not this shape after all.

@@ -24,6 +24,9 @@ export interface FieldStep {
    * nothing is kept here that is not also exported as it is.
    */
   accepted: unknown;
+  /** For a date-time field exported as it is, the last one taken and its epoch ms (its check still runs: the window moves). */
+  time: string | undefined;
+  timeMs: number;
 }
 
 /** The limits an instrumentation bounds values with (see bounds.ts). */
@@ -68,6 +71,8 @@ export class EventPlan {
           required: rule.optional ? 0 : 1,
           out: action !== 'drop',
           accepted: undefined,
+          time: undefined,
+          timeMs: NaN,
         };
         return [rule.name, step];
       }),

@@ -1,4 +1,4 @@
-import { context, SeverityNumber, trace, type Logger, type SpanContext } from '@opentelemetry/api';
+import { context, SeverityNumber, trace, type Context, type Logger, type SpanContext } from '@opentelemetry/api';
 import type { CallCenterEventType } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
 import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
@@ -60,6 +60,22 @@ export function logBody(ev: IngestEvent): string {
   }
 }
 
+/** The context last made for a log record: a contact's or break's events come in runs, each made it anew. */
+let lastBase: Context | undefined;
+let lastSpan: SpanContext | undefined;
+let lastContext: Context | undefined;
+
+/** The active context with the span's context in it (the log record's link to its span). */
+function withSpan(span: SpanContext): Context {
+  const base = context.active();
+  if (base !== lastBase || span !== lastSpan) {
+    lastBase = base;
+    lastSpan = span;
+    lastContext = trace.setSpanContext(base, span);
+  }
+  return lastContext!;
+}
+
 /**
  * Emits the event's log record, in the context of its contact's or break's
  * span when it has one (so the two link). Its time is the event's; an event
@@ -74,6 +90,6 @@ export function emitLogRecord(logger: Logger, ev: IngestEvent, span: SpanContext
     body: logBody(ev),
     attributes: ev.attributes,
     timestamp: Number.isNaN(ev.timeMs) && ev.clock === Date.now ? undefined : timeInput(timeOf(ev)),
-    context: span ? trace.setSpanContext(context.active(), span) : undefined,
+    context: span ? withSpan(span) : undefined,
   });
 }

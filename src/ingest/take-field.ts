@@ -19,7 +19,9 @@ import { nowOf, type IngestEvent } from './ingest-event.js';
  */
 export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): void {
   const rule = step.rule;
-  if (!passes(rule, value)) {
+  // A date-time this field took last time is known to pass (only date-time fields remember one).
+  const knownTime = value === step.time;
+  if (!knownTime && !passes(rule, value)) {
     // Kept in the slot for the validate stage to explain.
     ev.failed = true;
     ev.slots[step.index] = value;
@@ -38,7 +40,12 @@ export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): voi
       else if (step.plain) step.accepted = value;
       break;
     case TIME: {
-      const ms = parseIsoDateTime(value as string);
+      // The same start time on each of a contact's events: its instant is remembered with it, not looked up again.
+      const ms = knownTime ? step.timeMs : parseIsoDateTime(value as string);
+      if (step.plain) {
+        step.time = value as string;
+        step.timeMs = ms;
+      }
       if ((value as string).length > MAX_ID_LENGTH || !(ms >= 0 && ms <= nowOf(ev) + ev.plan.limits.maxClockSkewMs)) refuseField(ev, rule, value);
       break;
     }

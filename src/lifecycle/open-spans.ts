@@ -89,10 +89,13 @@ export class OpenSpans<T extends OpenSpan> {
 
   /** Adds an entry, first evicting the oldest ones if its owner's maximum is reached. */
   add(entry: T, nowMs: number): void {
-    const { max } = limitsOf(this.#kind, entry.owner);
-    for (const oldest of this.#open) {
-      if (this.#open.size < max) break;
-      this.forceEnd(oldest, 'evicted', nowMs);
+    const c = entry.owner.config;
+    const max = this.#kind === 'contact' ? c.maxOpenContacts : c.maxOpenBreaks;
+    if (this.#open.size >= max) {
+      for (const oldest of this.#open) {
+        if (this.#open.size < max) break;
+        this.forceEnd(oldest, 'evicted', nowMs);
+      }
     }
     this.#open.add(entry);
     this.#byKey.set(entry.operatorKey, entry.idKey, entry);

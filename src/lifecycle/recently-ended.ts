@@ -11,9 +11,16 @@ export const RECENTLY_ENDED_MAX = 1024;
  * bounded, oldest forgotten first (a ring of the keys in the order they
  * were remembered).
  */
+interface Ended {
+  readonly operatorKey: string;
+  readonly idKey: string;
+  /** A copy of the three ids: the span's own context object may carry more. */
+  readonly context: SpanContext;
+}
+
 export class RecentlyEnded {
-  readonly #ended = new PairMap<{ readonly context: SpanContext; readonly slot: number }>();
-  readonly #ring: Array<readonly [string, string] | undefined> = new Array(RECENTLY_ENDED_MAX);
+  readonly #ended = new PairMap<Ended>();
+  readonly #ring: Array<Ended | undefined> = new Array(RECENTLY_ENDED_MAX);
   #next = 0;
 
   get(operatorKey: string, idKey: string): SpanContext | undefined {
@@ -30,9 +37,9 @@ export class RecentlyEnded {
     this.#next = (slot + 1) % RECENTLY_ENDED_MAX;
     const oldest = this.#ring[slot];
     // Forget the oldest, unless it was remembered again since (then a newer slot holds it).
-    if (oldest && this.#ended.get(oldest[0], oldest[1])?.slot === slot) this.#ended.delete(oldest[0], oldest[1]);
-    this.#ring[slot] = [operatorKey, idKey];
-    // A copy of the three ids: the span's own context object may carry more.
-    this.#ended.set(operatorKey, idKey, { context: { traceId: context.traceId, spanId: context.spanId, traceFlags: context.traceFlags }, slot });
+    if (oldest && this.#ended.get(oldest.operatorKey, oldest.idKey) === oldest) this.#ended.delete(oldest.operatorKey, oldest.idKey);
+    const ended: Ended = { operatorKey, idKey, context: { traceId: context.traceId, spanId: context.spanId, traceFlags: context.traceFlags } };
+    this.#ring[slot] = ended;
+    this.#ended.set(operatorKey, idKey, ended);
   }
 }
