@@ -1,7 +1,7 @@
 import { CallCenterValidationError, type CallCenterValidationIssue } from '../errors.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import { ID, TIME, type FieldRule } from '../events/field-rules.js';
-import { nowOf, type IngestEvent } from './ingest-event.js';
+import { inWindow, nowOf, type IngestEvent } from './ingest-event.js';
 
 /** Identifiers longer than this are refused, not cut: a cut id would join unrelated contacts. */
 export const MAX_ID_LENGTH = 256;
@@ -44,9 +44,9 @@ export function idProblem(id: string): string | undefined {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function timeProblem(ms: number, ev: IngestEvent): string | undefined {
+  if (inWindow(ms, ev)) return undefined;
   const { maxClockSkewMs } = ev.plan.limits;
   const latest = nowOf(ev) + maxClockSkewMs;
-  if (ms >= 0 && ms <= latest) return undefined;
   const window = `between 1970-01-01T00:00:00Z and now + maxClockSkewMs (${maxClockSkewMs} ms)`;
   if (ms > latest * 100) return `expected epoch milliseconds ${window}; received ${ms}, which looks like microseconds or nanoseconds`;
   if (!Number.isFinite(new Date(ms).getTime())) return `expected a time ${window}; received a time outside what a Date can hold`;

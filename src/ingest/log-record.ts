@@ -5,7 +5,7 @@ import { EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../semconv.js';
 import { PairMap } from '../pair-map.js';
 import { timeInput } from '../time-input.js';
 import { EVENT_RULES } from '../events/field-rules.js';
-import { slotsOf, timeOf, type IngestEvent } from './ingest-event.js';
+import { nowOf, slotsOf, timeOf, type IngestEvent } from './ingest-event.js';
 
 const EVENT_NAMES: Record<CallCenterEventType, string> = {
   break: EVENT_BREAK,
@@ -78,18 +78,24 @@ function withSpan(span: SpanContext): Context {
 
 /**
  * Emits the event's log record, in the context of its contact's or break's
- * span when it has one (so the two link). Its time is the event's; an event
- * whose time is the default clock's now and was never needed is stamped by
- * the SDK, which reads that clock anyway.
+ * span when it has one (so the two link). Its time is the event's. With the
+ * default clock, an event whose time was never needed and for which the
+ * clock was not read is stamped by the SDK, which reads that clock anyway;
+ * one for which it was read is also observed then (the same clock, read a
+ * moment earlier), so the SDK has nothing to compute: it would read the clock
+ * again and convert it through `performance.timeOrigin`.
  */
 export function emitLogRecord(logger: Logger, ev: IngestEvent, span: SpanContext | undefined): void {
+  const ours = ev.clock === Date.now;
+  const stamp = !ours || !Number.isNaN(ev.nowMs) || !Number.isNaN(ev.timeMs);
   logger.emit({
     eventName: EVENT_NAMES[ev.type],
     severityNumber: SeverityNumber.INFO,
     severityText: 'INFO',
     body: logBody(ev),
     attributes: ev.attributes,
-    timestamp: Number.isNaN(ev.timeMs) && ev.clock === Date.now ? undefined : timeInput(timeOf(ev)),
+    timestamp: stamp ? timeInput(timeOf(ev)) : undefined,
+    observedTimestamp: stamp && ours ? timeInput(nowOf(ev)) : undefined,
     context: span ? withSpan(span) : undefined,
   });
 }

@@ -2,7 +2,7 @@ import { BOOLEAN, DURATION, ENUM, FLOAT, ID, INTEGER, passes, TEXT, TIME } from 
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import { boundText, refuseField, isWellFormed, MAX_DURATION_SECONDS, MAX_ID_LENGTH } from './bounds.js';
 import type { FieldStep } from './field-plan.js';
-import { nowOf, type IngestEvent } from './ingest-event.js';
+import { inWindow, type IngestEvent } from './ingest-event.js';
 
 /**
  * Takes one value, just read from the event, through its field's stages in
@@ -46,7 +46,7 @@ export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): voi
         step.time = value as string;
         step.timeMs = ms;
       }
-      if ((value as string).length > MAX_ID_LENGTH || !(ms >= 0 && ms <= nowOf(ev) + ev.plan.limits.maxClockSkewMs)) refuseField(ev, rule, value);
+      if ((value as string).length > MAX_ID_LENGTH || !inWindow(ms, ev)) refuseField(ev, rule, value);
       break;
     }
     case DURATION:

@@ -33,6 +33,21 @@ describe('times: between 1970 and the clock plus maxClockSkewMs', () => {
     expect(h.instrumentation.logIngestEvent('contact', minimalContact(), { timestamp: new Date(0) }).ok).toBe(true);
   });
 
+  it('holds a time against the clock as it is now, not as it was read earlier in the same job', () => {
+    // The default clock is read once per job for the window (inWindow); a time outside the window by that earlier
+    // reading is held against a fresh one before it is refused.
+    h = createHarness({ maxClockSkewMs: 0 });
+    const first = Date.now();
+    expect(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: new Date(first).toISOString() })).ok).toBe(true);
+    while (Date.now() < first + 20) {
+      // the same job, later
+    }
+    const later = new Date(first + 10).toISOString();
+    expect(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: later })).ok).toBe(true);
+    expect(h.instrumentation.logIngestEvent('contact', minimalContact(), { timestamp: first + 10 }).ok).toBe(true);
+    expect(rejected(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: new Date(Date.now() + 60_000).toISOString() }))).issues[0]?.path).toBe('contact_start_time');
+  });
+
   it('refuses a contact_start_time before 1970 or after the allowed skew', () => {
     h = createHarness();
     for (const start of ['0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-01-01T00:00:00Z']) {
