@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
@@ -39,5 +40,17 @@ describe('package', () => {
       else if (name === '@opentelemetry/web-common') expect(version).toBe('0.300.0');
       else expect(version).toMatch(/^(3\.1\.|0\.301\.)/);
     }
+  });
+
+  it('ships the Apache License 2.0 text its package.json names, beside the README and the built dist, and nothing else', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })) as [
+      { files: { path: string }[] },
+    ];
+    const paths = packed[0].files.map((f) => f.path);
+    expect(paths.filter((p) => !p.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+    expect(pkg.license).toBe('Apache-2.0');
+    const license = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    expect(license).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(license).toContain('END OF TERMS AND CONDITIONS');
   });
 });
