@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -52,5 +52,20 @@ describe('package', () => {
     const license = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
     expect(license).toContain('Apache License\n                           Version 2.0, January 2004');
     expect(license).toContain('END OF TERMS AND CONDITIONS');
+  });
+
+  it('ships source maps that carry their sources: src/ is not in the package, so a debugger or stack-trace mapper reads the TypeScript from the map', () => {
+    const dist = new URL('../dist/', import.meta.url);
+    const maps = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js.map'));
+    expect(maps.length).toBeGreaterThan(10);
+    for (const name of maps) {
+      const mapURL = new URL(name, dist);
+      const map = JSON.parse(readFileSync(mapURL, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+      expect(map.sources.length, name).toBeGreaterThan(0);
+      expect(map.sourcesContent?.length, name).toBe(map.sources.length);
+      for (const [i, source] of map.sources.entries()) {
+        expect(map.sourcesContent?.[i], `${name}: ${source}`).toBe(readFileSync(new URL(source, mapURL), 'utf8'));
+      }
+    }
   });
 });
