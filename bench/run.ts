@@ -1,14 +1,19 @@
 // npm run bench: the plugin against the bare OpenTelemetry SDK in the same
 // run, memory, end-to-end rate through the real collector, bundle size.
-// Prints the table and writes bench/results.json (raw, for comparisons).
+// Prints the table and writes the raw results (for comparisons) to
+// .bench-results/results.json, which git ignores; with --save, to the tracked
+// bench/results.json, the run BENCHMARKS.md quotes.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runMemory } from './memory.ts';
 import { runMicro } from './micro.ts';
 import { runThroughput } from './throughput.ts';
 
 const skipE2e = process.argv.includes('--no-e2e');
+const resultsFile = fileURLToPath(new URL(process.argv.includes('--save') ? './results.json' : '../.bench-results/results.json', import.meta.url));
 process.stderr.write('micro-benchmarks (tinybench, interleaved)…\n');
 const micro = await runMicro();
 process.stderr.write('memory…\n');
@@ -45,5 +50,7 @@ if (throughput.length) {
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, throughput, bundle }, null, 2)}\n`);
-console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in bench/results.json`);
+mkdirSync(dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, throughput, bundle }, null, 2)}\n`);
+const shown = relative(fileURLToPath(new URL('..', import.meta.url)), resultsFile);
+console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in ${shown}`);
