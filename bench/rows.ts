@@ -220,16 +220,12 @@ export class BareSdk {
     this.#waitDuration = histogram('call_center.contact.wait.duration', 'Time to answer, contact start to attend.', waitHold);
     this.#holdDuration = histogram('call_center.contact.hold.duration', 'Hold, pause to resume or to the end.', waitHold);
     this.#contactDuration = histogram('call_center.contact.duration', 'Contact duration, attend to end.', [1, 5, 10, 30, 60, 120, 180, 300, 600, 900, 1200, 1800, 2700, 3600]);
-    meter
-      .createObservableCounter('call_center.events', { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT })
-      .addCallback((result) => {
-        for (const byAction of this.#events.values()) for (const { attributes, value } of byAction.values()) result.observe(value, attributes);
-      });
-    meter
-      .createObservableUpDownCounter('call_center.contacts.active', { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT })
-      .addCallback((result) => {
-        for (const [channel, value] of this.#active) result.observe(value, { 'call_center.contact.channel': channel });
-      });
+    meter.createObservableCounter('call_center.events', { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT }).addCallback((result) => {
+      for (const byAction of this.#events.values()) for (const { attributes, value } of byAction.values()) result.observe(value, attributes);
+    });
+    meter.createObservableUpDownCounter('call_center.contacts.active', { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT }).addCallback((result) => {
+      for (const [channel, value] of this.#active) result.observe(value, { 'call_center.contact.channel': channel });
+    });
   }
 
   #count(type: string, action: string | undefined): void {
@@ -237,7 +233,11 @@ export class BareSdk {
     if (!byAction) this.#events.set(type, (byAction = new Map()));
     const series = byAction.get(action);
     if (series) series.value++;
-    else byAction.set(action, { attributes: action === undefined ? { 'call_center.event.type': type } : { 'call_center.event.type': type, 'call_center.event.action': action }, value: 1 });
+    else
+      byAction.set(action, {
+        attributes: action === undefined ? { 'call_center.event.type': type } : { 'call_center.event.type': type, 'call_center.event.action': action },
+        value: 1,
+      });
   }
 
   contact(e: ContactEvent): void {
@@ -260,7 +260,11 @@ export class BareSdk {
     if (e.action === 'attend' && !open) {
       const nowMs = Date.now();
       const waitSeconds = (nowMs - Date.parse(e.contact_start_time!)) / 1000;
-      const span = this.#tracer.startSpan('call_center.contact', { kind: SpanKind.INTERNAL, root: true, attributes: { ...attributes, 'call_center.contact.wait_time': waitSeconds } });
+      const span = this.#tracer.startSpan('call_center.contact', {
+        kind: SpanKind.INTERNAL,
+        root: true,
+        attributes: { ...attributes, 'call_center.contact.wait_time': waitSeconds },
+      });
       open = { span, context: trace.setSpan(ROOT_CONTEXT, span), startMs: nowMs, pausedAtMs: undefined, holdMs: 0, holds: 0 };
       this.#open.set(e.contact_id, open);
       this.#active.set(e.contact_channel, (this.#active.get(e.contact_channel) ?? 0) + 1);
@@ -306,7 +310,14 @@ export class BareSdk {
     };
     // The benchmark's break events are views with no break open: a log record, no span.
     const open = this.#openBreaks.get(OPERATOR_ID);
-    this.#logger.emit({ eventName: 'call_center.break', severityNumber: SeverityNumber.INFO, severityText: 'INFO', body: `break ${e.action} (${e.type})`, attributes, context: open && trace.setSpan(ROOT_CONTEXT, open) });
+    this.#logger.emit({
+      eventName: 'call_center.break',
+      severityNumber: SeverityNumber.INFO,
+      severityText: 'INFO',
+      body: `break ${e.action} (${e.type})`,
+      attributes,
+      context: open && trace.setSpan(ROOT_CONTEXT, open),
+    });
     this.#count('break', e.action);
   }
 
@@ -319,7 +330,13 @@ export class BareSdk {
       'call_center.ops_scorecard.performance_group': e.performance_group,
       'call_center.operator.id': OPERATOR_ID,
     };
-    this.#logger.emit({ eventName: 'call_center.ops_scorecard', severityNumber: SeverityNumber.INFO, severityText: 'INFO', body: `ops scorecard (${e.audit_count} audits)`, attributes });
+    this.#logger.emit({
+      eventName: 'call_center.ops_scorecard',
+      severityNumber: SeverityNumber.INFO,
+      severityText: 'INFO',
+      body: `ops scorecard (${e.audit_count} audits)`,
+      attributes,
+    });
     this.#count('ops_scorecard', undefined);
   }
 }

@@ -38,11 +38,15 @@ console.log(`  per open contact                           ${memory.bytesPerOpenC
 console.log(`  per open break                             ${memory.bytesPerOpenBreak} bytes`);
 console.log(`  heap after 100 000 closed contacts         ${(memory.heapAfter100kClosedContactsBytes / 1024).toFixed(0)} KiB over baseline`);
 console.log(`  per open contact with 10 span events       ${memory.bytesPerOpenContactWith10Events} bytes   (target ≤ 4 KB)`);
-console.log(`  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`);
+console.log(
+  `  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`,
+);
 if (throughput.length) {
   console.log('\nend to end (OTLP/HTTP JSON → collector-config.yaml → file), 5 s per rate');
   for (const t of throughput) {
-    console.log(`  target ${String(t.targetPerSecond).padStart(6)}/s: achieved ${String(t.achievedPerSecond).padStart(6)}/s, sent ${t.sent}, received ${t.received}, lost ${t.lost}`);
+    console.log(
+      `  target ${String(t.targetPerSecond).padStart(6)}/s: achieved ${String(t.achievedPerSecond).padStart(6)}/s, sent ${t.sent}, received ${t.received}, lost ${t.lost}`,
+    );
   }
   const zeroLoss = throughput.filter((t) => t.lost === 0).at(-1);
   console.log(`  largest rate with zero loss: ${zeroLoss ? `${zeroLoss.targetPerSecond}/s` : 'none measured'}`);

@@ -111,7 +111,10 @@ function moduleCosts(code: string, sourceMap: string, metafile: Metafile, gzippe
     .filter(([path]) => ours(path) && path !== '<stdin>')
     .map(([path, { bytesInOutput }]) => {
       // The map names the TypeScript sources behind dist/ (esbuild follows dist's own source maps).
-      const stem = path.replace(/^(\.\.\/)*(dist\/)?/, '').replace(/^node_modules\/@opentelemetry\/semantic-conventions\/dist\//, '').replace(/\.m?js$/, '');
+      const stem = path
+        .replace(/^(\.\.\/)*(dist\/)?/, '')
+        .replace(/^node_modules\/@opentelemetry\/semantic-conventions\/dist\//, '')
+        .replace(/\.m?js$/, '');
       const index = map.sources.findIndex((s) => (path.includes('node_modules/') ? s.endsWith(`semantic-conventions/src/${stem}.ts`) : s === `src/${stem}.ts`));
       const kept = [...code].filter((_, i) => owner[i] !== index).join('');
       return { module: path.replace(/^.*?(dist\/|node_modules\/)/, ''), minified: bytesInOutput, gzipped: index === -1 ? 0 : gzipped - gzip(kept) };

@@ -78,7 +78,22 @@ export const BREAK_ACTIONS = ['view', 'start', 'end', 'pause', 'resume', 'other'
 export type BreakAction = (typeof BREAK_ACTIONS)[number];
 
 /** The actions the contract allows on a contact, in its order: all of them. */
-export const CONTACT_ACTIONS: readonly CallCenterAction[] = ['view', 'add', 'update', 'remove', 'start', 'end', 'pause', 'resume', 'attend', 'decline', 'terminate', 'transfer', 'skip', 'other'];
+export const CONTACT_ACTIONS: readonly CallCenterAction[] = [
+  'view',
+  'add',
+  'update',
+  'remove',
+  'start',
+  'end',
+  'pause',
+  'resume',
+  'attend',
+  'decline',
+  'terminate',
+  'transfer',
+  'skip',
+  'other',
+];
 export type ContactAction = CallCenterAction;
 
 export const EVENT_TYPES: readonly CallCenterEventType[] = ['break', 'contact', 'ops_scorecard'];

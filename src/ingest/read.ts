@@ -16,9 +16,7 @@ export function kindOf(value: unknown): string {
 }
 
 function unreadable(ev: IngestEvent, path: string, what: string, cause: unknown): CallCenterValidationError {
-  return new CallCenterValidationError(ev.type, [
-    { path, code: 'unreadable_event', message: `${what} could not be read (${describeThrown(cause)} thrown while reading it)` },
-  ]);
+  return new CallCenterValidationError(ev.type, [{ path, code: 'unreadable_event', message: `${what} could not be read (${describeThrown(cause)} thrown while reading it)` }]);
 }
 
 /** Notes a key the contract does not know (the event's list is made at the first). */
@@ -126,7 +124,9 @@ export function readCallOptions(ev: IngestEvent, options: unknown, defaultOperat
   let timestamp: unknown;
   if (options !== undefined && options !== null) {
     if (typeof options !== 'object') {
-      return new CallCenterValidationError(ev.type, [{ path: 'options', code: 'invalid_value', message: `expected an object { operator?, timestamp? }, received ${kindOf(options)}` }]);
+      return new CallCenterValidationError(ev.type, [
+        { path: 'options', code: 'invalid_value', message: `expected an object { operator?, timestamp? }, received ${kindOf(options)}` },
+      ]);
     }
     try {
       const { operator } = options as Record<string, unknown>;
@@ -151,7 +151,9 @@ export function readCallOptions(ev: IngestEvent, options: unknown, defaultOperat
   }
   if (timestamp === undefined) return undefined;
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
-    return new CallCenterValidationError(ev.type, [{ path: 'timestamp', code: 'invalid_value', message: `expected epoch milliseconds or a valid Date, received ${kindOf(timestamp)}` }]);
+    return new CallCenterValidationError(ev.type, [
+      { path: 'timestamp', code: 'invalid_value', message: `expected epoch milliseconds or a valid Date, received ${kindOf(timestamp)}` },
+    ]);
   }
   ev.timeMs = timestamp;
   ev.timeGiven = true;

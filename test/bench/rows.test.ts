@@ -45,11 +45,14 @@ function normalise(value: Json, ids: Map<string, string>): Json {
 /** What one side exported: its log records and spans in order, and its last (cumulative) metrics export, metrics and points sorted. */
 function exported(sdk: SdkSetup): Json {
   const ids = new Map<string, string>();
-  const metrics = normalise(sdk.exporters.metrics.kept.at(-1) as Json, ids) as { resourceMetrics: Array<{ scopeMetrics: Array<{ metrics: Array<{ name: string } & Record<string, { dataPoints?: Json[] }>> }> }> };
+  const metrics = normalise(sdk.exporters.metrics.kept.at(-1) as Json, ids) as {
+    resourceMetrics: Array<{ scopeMetrics: Array<{ metrics: Array<{ name: string } & Record<string, { dataPoints?: Json[] }>> }> }>;
+  };
   for (const rm of metrics.resourceMetrics) {
     for (const sm of rm.scopeMetrics) {
       sm.metrics.sort((a, b) => a.name.localeCompare(b.name));
-      for (const m of sm.metrics) for (const data of Object.values(m)) if (typeof data === 'object' && data.dataPoints) data.dataPoints.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      for (const m of sm.metrics)
+        for (const data of Object.values(m)) if (typeof data === 'object' && data.dataPoints) data.dataPoints.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     }
   }
   return { logs: normalise(sdk.exporters.logs.kept as Json, ids), spans: normalise(sdk.exporters.spans.kept as Json, ids), metrics: metrics as unknown as Json };
@@ -98,7 +101,10 @@ describe('the benchmark rows: plugin and bare SDK export the same telemetry', ()
       // Three contacts for the lifecycle (12 events); three events for the others.
       const { plugin, bare } = await runBoth(row, row === 'contact lifecycle' ? 12 : 3);
       expect(differences(plugin, bare)).toEqual([]);
-      const shape = plugin as { logs: Array<{ resourceLogs: Array<{ scopeLogs: Array<{ logRecords: unknown[] }> }> }>; spans: Array<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> }> };
+      const shape = plugin as {
+        logs: Array<{ resourceLogs: Array<{ scopeLogs: Array<{ logRecords: unknown[] }> }> }>;
+        spans: Array<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> }>;
+      };
       const records = shape.logs.flatMap((l) => l.resourceLogs.flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords)));
       const spans = shape.spans.flatMap((l) => l.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)));
       // Not vacuous: the rows emit what they say.

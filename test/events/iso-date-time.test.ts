@@ -14,16 +14,26 @@ const dateTime = fc
     minute: two(61),
     second: two(61),
     fraction: fc.constantFrom('', '.1', '.87', '.123456789', '.'),
-    zone: fc.oneof(fc.constantFrom('Z', '', 'z', '+02:00', '-00:00'), fc.tuple(fc.constantFrom('+', '-'), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`)),
+    zone: fc.oneof(
+      fc.constantFrom('Z', '', 'z', '+02:00', '-00:00'),
+      fc.tuple(fc.constantFrom('+', '-'), two(25), two(61)).map(([s, h, m]) => `${s}${h}:${m}`),
+    ),
   })
   .map((d) => `${d.year}-${d.month}-${d.day}T${d.hour}:${d.minute}:${d.second}${d.fraction}${d.zone}`);
 
 describe('the date-time check', () => {
   it('gives the verdict of zod’s pattern on date-times around every boundary, and on any string', () => {
     fc.assert(
-      fc.property(fc.oneof(dateTime, fc.string(), dateTime.map((s) => ` ${s}`)), (value) => {
-        expect(isIsoDateTime(value)).toBe(ISO_DATE_TIME.test(value));
-      }),
+      fc.property(
+        fc.oneof(
+          dateTime,
+          fc.string(),
+          dateTime.map((s) => ` ${s}`),
+        ),
+        (value) => {
+          expect(isIsoDateTime(value)).toBe(ISO_DATE_TIME.test(value));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -22,7 +22,17 @@ const config = resolveConfig({ operator: { id: 'op-1', name: 'Asha' } });
  */
 const eventArbitrary = (type: CallCenterEventType) => {
   const all = Object.keys(FULL[type]);
-  const shapes = [all, [...all.filter((k) => k === 'meta' || ['type', 'action', 'total_time', 'consumed_time', 'contact_id', 'contact_type', 'contact_channel', 'transfer_id', 'audit_count', 'performance_group'].includes(k))].reverse(), all.slice(0, all.length >> 1)];
+  const shapes = [
+    all,
+    [
+      ...all.filter(
+        (k) =>
+          k === 'meta' ||
+          ['type', 'action', 'total_time', 'consumed_time', 'contact_id', 'contact_type', 'contact_channel', 'transfer_id', 'audit_count', 'performance_group'].includes(k),
+      ),
+    ].reverse(),
+    all.slice(0, all.length >> 1),
+  ];
   return fc.constantFrom(...shapes).chain((keys) =>
     fc
       .tuple(
@@ -46,7 +56,13 @@ const eventArbitrary = (type: CallCenterEventType) => {
 const callArbitrary = fc.record(
   {
     type: fc.constantFrom<CallCenterEventType>('break', 'contact', 'ops_scorecard'),
-    operator: fc.option(fc.record({ id: fc.constantFrom('op-2', 'op-3'), name: fc.option(fc.constant('Ravi'), { nil: undefined }), team: fc.option(fc.constant('night'), { nil: undefined }) }, { requiredKeys: ['id'] }), { nil: undefined }),
+    operator: fc.option(
+      fc.record(
+        { id: fc.constantFrom('op-2', 'op-3'), name: fc.option(fc.constant('Ravi'), { nil: undefined }), team: fc.option(fc.constant('night'), { nil: undefined }) },
+        { requiredKeys: ['id'] },
+      ),
+      { nil: undefined },
+    ),
     key: fc.boolean(),
   },
   { requiredKeys: ['type', 'operator', 'key'] },
@@ -56,7 +72,10 @@ describe('attribute sets built from a template', () => {
   it('are those built key by key, whatever the events before them', () => {
     fc.assert(
       fc.property(
-        fc.array(callArbitrary.chain((call) => eventArbitrary(call.type).map((event) => ({ ...call, event }))), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          callArbitrary.chain((call) => eventArbitrary(call.type).map((event) => ({ ...call, event }))),
+          { minLength: 1, maxLength: 30 },
+        ),
         fc.boolean(),
         (calls, withKey) => {
           const policy = createPrivacyPolicy(withKey ? { key: 'k', fields: { 'call_center.meta': 'keep', 'call_center.contact.summary': 'hash' } } : undefined);

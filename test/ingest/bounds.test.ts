@@ -45,7 +45,9 @@ describe('times: between 1970 and the clock plus maxClockSkewMs', () => {
     const later = new Date(first + 10).toISOString();
     expect(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: later })).ok).toBe(true);
     expect(h.instrumentation.logIngestEvent('contact', minimalContact(), { timestamp: first + 10 }).ok).toBe(true);
-    expect(rejected(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: new Date(Date.now() + 60_000).toISOString() }))).issues[0]?.path).toBe('contact_start_time');
+    expect(rejected(h.instrumentation.logIngestEvent('contact', minimalContact({ contact_start_time: new Date(Date.now() + 60_000).toISOString() }))).issues[0]?.path).toBe(
+      'contact_start_time',
+    );
   });
 
   it('refuses a contact_start_time before 1970 or after the allowed skew', () => {

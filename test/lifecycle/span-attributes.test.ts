@@ -26,7 +26,11 @@ const fields = fc.record(
   },
   { requiredKeys: [] },
 );
-const between = fc.record({ action: fc.constantFrom<ContactAction>('pause', 'resume', 'update', 'transfer', 'view', 'skip', 'other'), fields, transfer: fc.constantFrom('t-0', 't-1') });
+const between = fc.record({
+  action: fc.constantFrom<ContactAction>('pause', 'resume', 'update', 'transfer', 'view', 'skip', 'other'),
+  fields,
+  transfer: fc.constantFrom('t-0', 't-1'),
+});
 
 describe('a contact span’s attributes', () => {
   it('end as if every update and the end had set all of theirs', () => {
@@ -38,7 +42,8 @@ describe('a contact span’s attributes', () => {
           ({ contact_id: 'c-1', action, contact_type: 'emergency', contact_channel: 'call', transfer_id: transfer, ...f }) as ContactEvent;
         const expected: Record<string, unknown> = {};
         const put = (e: ContactEvent) => {
-          for (const [k, v] of Object.entries(e)) expected[k.startsWith('transfer_') ? `call_center.transfer.${k.slice(9)}` : `call_center.contact.${k.replace(/^contact_/, '')}`] = v;
+          for (const [k, v] of Object.entries(e))
+            expected[k.startsWith('transfer_') ? `call_center.transfer.${k.slice(9)}` : `call_center.contact.${k.replace(/^contact_/, '')}`] = v;
           expected['call_center.operator.id'] = 'op-1';
         };
         const attend = event('attend', first);
