@@ -6,15 +6,19 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { runMemory } from './memory.ts';
 import { runMicro } from './micro.ts';
-import { runThroughput } from './throughput.ts';
+import { assertSameRecords, runRateComparison, type RateComparison } from './throughput.ts';
 
 const skipE2e = process.argv.includes('--no-e2e');
+// One round of 2 s steps (about a minute) instead of three rounds of 3 s (about three minutes).
+const quickE2e = process.argv.includes('--quick-e2e');
+// Before anything long: a bare side that does not send the plugin's records would make the end-to-end ratio meaningless.
+const sameRecords = skipE2e ? undefined : await assertSameRecords();
 process.stderr.write('micro-benchmarks (tinybench, interleaved)…\n');
 const micro = await runMicro();
 process.stderr.write('memory…\n');
 const memory = await runMemory();
-process.stderr.write(skipE2e ? 'end to end: skipped (--no-e2e)\n' : 'end to end through the real collector…\n');
-const throughput = skipE2e ? [] : await runThroughput();
+process.stderr.write(skipE2e ? 'end to end: skipped (--no-e2e)\n' : 'end to end through the real collector, the plugin and the bare SDK alternating…\n');
+const endToEnd: RateComparison | undefined = skipE2e ? undefined : await runRateComparison(quickE2e ? { rounds: 1, seconds: 2 } : {});
 const bundle = JSON.parse(execFileSync(process.execPath, [new URL('../scripts/bundle-size.ts', import.meta.url).pathname, '--json'], { encoding: 'utf8' })) as {
   pluginAdds: { gzipped: number; minified: number };
 };
@@ -32,16 +36,21 @@ console.log(`  per open break                             ${memory.bytesPerOpenB
 console.log(`  heap after 100 000 closed contacts         ${(memory.heapAfter100kClosedContactsBytes / 1024).toFixed(0)} KiB over baseline`);
 console.log(`  per open contact with 10 span events       ${memory.bytesPerOpenContactWith10Events} bytes   (target ≤ 4 KB)`);
 console.log(`  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`);
-if (throughput.length) {
-  console.log('\nend to end (OTLP/HTTP JSON → collector-config.yaml → file), 5 s per rate');
-  for (const t of throughput) {
-    console.log(`  target ${String(t.targetPerSecond).padStart(6)}/s: achieved ${String(t.achievedPerSecond).padStart(6)}/s, sent ${t.sent}, received ${t.received}, lost ${t.lost}`);
-  }
-  const zeroLoss = throughput.filter((t) => t.lost === 0).at(-1);
-  console.log(`  largest rate with zero loss: ${zeroLoss ? `${zeroLoss.targetPerSecond}/s` : 'none measured'}`);
+if (endToEnd && sameRecords) {
+  const { criteria, rounds } = endToEnd;
+  const rate = (n: number) => `${n.toLocaleString('en').replace(/,/g, ' ')}/s`;
+  const range = (values: number[], f: (n: number) => string) => (rounds.length > 1 ? ` (${f(Math.min(...values))}-${f(Math.max(...values))})` : '');
+  console.log('\nend to end: largest rate with zero loss, one process → OTLP/HTTP JSON → collector-config.yaml → file');
+  console.log(`  contact attend/end pairs; the same records from both sides (${sameRecords.logRecords} log records and ${sameRecords.spans} spans compared, ids and times aside)`);
+  console.log(`  ${criteria.seconds} s per step; zero loss = the collector wrote every log record and span, all within ${criteria.maxDrainMs} ms of the last event`);
+  console.log(`  machine load average ${endToEnd.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after (${cpus().length} cores)`);
+  rounds.forEach((r, i) => console.log(`  round ${i + 1}: plugin ${rate(r.plugin).padStart(9)}   bare SDK ${rate(r.bare).padStart(9)}   ratio ${r.ratio.toFixed(2)}   (${r.steps.length} steps)`));
+  const ratios = rounds.map((r) => r.ratio);
+  console.log(`  plugin / bare SDK: ${endToEnd.ratio.toFixed(2)}${range(ratios, (n) => n.toFixed(2))}${rounds.length > 1 ? `, median of ${rounds.length} rounds` : ''}   target ≥ 0.90`);
+  console.log(`  plugin ${rate(endToEnd.plugin)}${range(rounds.map((r) => r.plugin), rate)}, bare SDK ${rate(endToEnd.bare)}${range(rounds.map((r) => r.bare), rate)}`);
 }
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, throughput, bundle }, null, 2)}\n`);
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, endToEnd, bundle }, null, 2)}\n`);
 console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in bench/results.json`);
