@@ -1,7 +1,8 @@
 // End to end: the largest rate one Node process sustains with zero loss
 // through OTLP/HTTP into the real collector (collector-config.yaml), for the
 // plugin and for the bare SDK sending the same records by hand, searched
-// step by step, the two sides alternating, and compared as a ratio.
+// step by step (a staircase a side), the two sides alternating, and compared
+// as a ratio.
 //
 // Run as a script, this file is what the comparison starts in a child process:
 //   OTEL_EXPORTER_OTLP_ENDPOINT=… node bench/throughput.ts emit <plugin|bare> <events per second> <seconds> [drain limit, ms]
@@ -358,6 +359,15 @@ function cpuMsOf(marker: string): number {
 /** USER_HZ, 100 on every Linux kernel Node supports. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** The items in OTLP/JSON requests (resource → scope → items), counted without building records: half the time of reading them. */
+function count(requests: OtlpRequest[], resourceKey: string, scopeKey: string, itemKey: string): number {
+  let n = 0;
+  for (const request of requests as Array<Record<string, Array<Record<string, Array<Record<string, unknown[]>>>>>>) {
+    for (const resource of request[resourceKey] ?? []) for (const scope of resource[scopeKey] ?? []) n += scope[itemKey]?.length ?? 0;
+  }
+  return n;
+}
+
 /** One step, the existing method: a fresh collector, one emitter process at one rate, then what the collector wrote. */
 export async function runStep(side: Side, rate: number, seconds: number, drainLimitMs = 60_000): Promise<StepResult> {
   const collector = await startCollector();
@@ -370,8 +380,8 @@ export async function runStep(side: Side, rate: number, seconds: number, drainLi
     const collectorCpuMs = cpuMsOf(join(collector.dir, 'overlay.yaml'));
     if (!report.drained) return { ...report, receivedLogs: NaN, receivedSpans: NaN, lost: NaN, collectorCpuMs };
     await collector.stop();
-    const receivedLogs = logRecords(collector.read('logs')).length;
-    const receivedSpans = spans(collector.read('traces')).length;
+    const receivedLogs = count(collector.read('logs'), 'resourceLogs', 'scopeLogs', 'logRecords');
+    const receivedSpans = count(collector.read('traces'), 'resourceSpans', 'scopeSpans', 'spans');
     // Every end closes the span its attend opened.
     const lost = report.sent - receivedLogs + Math.floor(report.sent / 2) - receivedSpans;
     return { ...report, receivedLogs, receivedSpans, lost, collectorCpuMs };
@@ -408,27 +418,22 @@ export function failure(step: StepResult, criteria: Criteria): string | undefine
 }
 
 /**
- * The search for one side's largest passing rate, one rate at a time: up (or
- * down) by `growth` until a rate passes and one fails, then the geometric
- * middle of the two until the failing rate is within `resolution` of the
- * passing one.
+ * One side's staircase over offered rates: after a step that passes, the next
+ * is faster; after one that fails, slower. The factor starts at `coarse`, to
+ * get there quickly, and every change of verdict (a reversal) halves it (in
+ * log terms) down to `fine`, so an early verdict that was only the machine's
+ * noise costs a few steps, not the run. It settles where a step passes as
+ * often as it fails, and keeps crossing that rate: on a machine whose load
+ * comes and goes, no single step's verdict decides the figure.
  */
-export class RateSearch {
-  /** Largest rate that passed; 0 while none has. */
-  passed = 0;
-  /** Smallest rate that failed. */
-  failed = Infinity;
+export class Staircase {
+  readonly steps: Array<{ rate: number; passed: boolean }> = [];
+  readonly options: { coarse: number; fine: number; step: number };
   #next: number;
-  readonly options: { growth: number; resolution: number; floor: number; step: number };
 
-  constructor(start: number, options: RateSearch['options']) {
+  constructor(start: number, options: Staircase['options']) {
     this.options = options;
     this.#next = this.#round(start);
-  }
-
-  get done(): boolean {
-    if (this.passed === 0) return this.failed <= this.options.floor;
-    return this.failed / this.passed <= this.options.resolution || this.#next >= this.failed || this.#next <= this.passed;
   }
 
   /** The rate to try next. */
@@ -436,29 +441,42 @@ export class RateSearch {
     return this.#next;
   }
 
-  record(rate: number, passed: boolean): void {
-    if (passed) this.passed = Math.max(this.passed, rate);
-    else this.failed = Math.min(this.failed, rate);
-    const { growth } = this.options;
-    if (this.failed === Infinity) this.#next = this.#round(this.passed * growth);
-    else if (this.passed === 0) this.#next = Math.max(this.options.floor, this.#round(this.failed / growth));
-    else this.#next = this.#round(Math.sqrt(this.passed * this.failed));
+  record(passed: boolean): void {
+    const rate = this.#next;
+    this.steps.push({ rate, passed });
+    const factor = Math.max(this.options.fine, this.options.coarse ** (1 / 2 ** this.reversals.length));
+    this.#next = this.#round(passed ? rate * factor : rate / factor);
+  }
+
+  /** The indexes of the steps whose verdict differs from the step before. */
+  get reversals(): number[] {
+    return this.steps.flatMap((s, i) => (i > 0 && s.passed !== this.steps[i - 1]!.passed ? [i] : []));
+  }
+
+  /** The steps from the second reversal on: those taken around the rate, not on the way to it. */
+  get settled(): Array<{ rate: number; passed: boolean }> {
+    const second = this.reversals[1];
+    return second === undefined ? [] : this.steps.slice(second);
+  }
+
+  /** The rate a step passes half the time: the geometric mean of the settled steps' rates; NaN before two reversals. */
+  get estimate(): number {
+    const settled = this.settled;
+    return settled.length ? Math.exp(settled.reduce((sum, s) => sum + Math.log(s.rate), 0) / settled.length) : NaN;
   }
 
   #round(rate: number): number {
-    return Math.round(rate / this.options.step) * this.options.step;
+    return Math.max(this.options.step, Math.round(rate / this.options.step) * this.options.step);
   }
 }
 
 export interface RateOptions {
-  /** Rounds; each searches both sides, alternating step by step. @default 3 */
-  rounds?: number;
+  /** Steps per side. @default 16 */
+  steps?: number;
   /** Seconds per step. @default 3 */
   seconds?: number;
-  /** The first rate tried; later rounds start from each side's previous result. @default 20_000 */
+  /** The first rate tried on both sides. @default 20_000 */
   startPerSecond?: number;
-  /** Stop when the failing rate is within this factor of the passing one. @default 1.05 */
-  resolution?: number;
   /** @default 500 */
   maxDrainMs?: number;
   /** Progress lines (stderr by default). */
@@ -467,79 +485,66 @@ export interface RateOptions {
   step?: (side: Side, rate: number, seconds: number, drainLimitMs: number) => Promise<StepResult>;
 }
 
-export interface RateRound {
-  /** Each side's largest rate that passed, events/s. */
-  plugin: number;
-  bare: number;
-  /** plugin / bare. */
-  ratio: number;
+export interface SideRate {
+  /** The rate a step passes half the time, events/s (Staircase.estimate). */
+  perSecond: number;
+  /** The lowest and highest rate tried from the second reversal on. */
+  settledRange: [number, number];
+  /** The largest rate any step passed. */
+  largestPassed: number;
+  reversals: number;
   steps: Array<StepResult & { failure?: string }>;
 }
 
 export interface RateComparison {
-  seconds: number;
   criteria: Criteria;
+  staircase: Staircase['options'];
   /** The machine's 1-minute load average before the first step and after the last: how much else was running. */
   loadAverage: [before: number, after: number];
-  rounds: RateRound[];
-  /** Medians over the rounds. */
-  plugin: number;
-  bare: number;
+  plugin: SideRate;
+  bare: SideRate;
+  /** plugin / bare. */
   ratio: number;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 /**
- * Each side's largest rate with zero loss, searched in rounds. Within a round
- * the two sides' steps alternate (which side goes first alternates between
- * rounds), so the machine's load falls on both alike.
+ * Each side's largest rate with zero loss, one staircase a side, the two
+ * sides' steps alternating (which goes first alternates too: plugin, bare,
+ * bare, plugin, …), so the machine's load falls on both alike.
  */
 export async function runRateComparison(options: RateOptions = {}): Promise<RateComparison> {
-  const { rounds = 3, seconds = 3, startPerSecond = 20_000, resolution = 1.05, maxDrainMs = 500, step = runStep } = options;
+  const { steps = 16, seconds = 3, startPerSecond = 20_000, maxDrainMs = 500, step = runStep } = options;
   const progress = options.progress ?? ((line: string) => process.stderr.write(`${line}\n`));
   const criteria: Criteria = { seconds, maxDrainMs, maxLag: 1.05 };
-  const results: RateRound[] = [];
+  const staircase = { coarse: 1.25, fine: 1.05, step: 100 };
   const loadBefore = loadavg()[0]!;
-  const start: Record<Side, number> = { plugin: startPerSecond, bare: startPerSecond };
-  for (let round = 0; round < rounds; round++) {
-    // The first round looks far; later ones start near the previous result.
-    const growth = round === 0 ? 1.5 : 1.15;
-    const searches = { plugin: new RateSearch(start.plugin, { growth, resolution, floor: 500, step: 100 }), bare: new RateSearch(start.bare, { growth, resolution, floor: 500, step: 100 }) };
-    const order: Side[] = round % 2 === 0 ? ['plugin', 'bare'] : ['bare', 'plugin'];
-    const steps: RateRound['steps'] = [];
-    while (!searches.plugin.done || !searches.bare.done) {
-      for (const side of order) {
-        const search = searches[side];
-        if (search.done) continue;
-        const rate = search.next;
-        const result = await step(side, rate, seconds, maxDrainMs);
-        const why = failure(result, criteria);
-        search.record(rate, why === undefined);
-        steps.push(why === undefined ? result : { ...result, failure: why });
-        progress(`  round ${round + 1}, ${side.padEnd(6)} ${String(rate).padStart(6)}/s: ${why ?? 'zero loss'} (sent ${result.sent}${result.drained ? `, collector wrote ${result.receivedLogs} + ${result.receivedSpans} spans, ${Math.round(result.drainMs)} ms to deliver after the last` : ''})`);
-      }
+  const sides = { plugin: new Staircase(startPerSecond, staircase), bare: new Staircase(startPerSecond, staircase) };
+  const results: Record<Side, SideRate['steps']> = { plugin: [], bare: [] };
+  for (let i = 0; i < steps; i++) {
+    for (const side of i % 2 === 0 ? (['plugin', 'bare'] as const) : (['bare', 'plugin'] as const)) {
+      const rate = sides[side].next;
+      const result = await step(side, rate, seconds, maxDrainMs);
+      const why = failure(result, criteria);
+      sides[side].record(why === undefined);
+      results[side].push(why === undefined ? result : { ...result, failure: why });
+      const counted = result.drained ? `, collector wrote ${result.receivedLogs} + ${result.receivedSpans} spans, ${Math.round(result.drainMs)} ms to deliver after the last` : '';
+      progress(`  step ${i + 1}/${steps}, ${side.padEnd(6)} ${String(rate).padStart(6)}/s: ${why ?? 'zero loss'} (sent ${result.sent}${counted})`);
     }
-    const plugin = searches.plugin.passed;
-    const bare = searches.bare.passed;
-    results.push({ plugin, bare, ratio: plugin / bare, steps });
-    progress(`  round ${round + 1}: plugin ${plugin}/s, bare SDK ${bare}/s, ratio ${(plugin / bare).toFixed(2)}`);
-    start.plugin = plugin || startPerSecond;
-    start.bare = bare || startPerSecond;
   }
-  return {
-    seconds,
-    criteria,
-    loadAverage: [loadBefore, loadavg()[0]!],
-    rounds: results,
-    plugin: median(results.map((r) => r.plugin)),
-    bare: median(results.map((r) => r.bare)),
-    ratio: median(results.map((r) => r.ratio)),
+  const summary = (side: Side): SideRate => {
+    const { settled, estimate, reversals } = sides[side];
+    const rates = settled.map((s) => s.rate);
+    return {
+      perSecond: estimate,
+      settledRange: [Math.min(...rates), Math.max(...rates)],
+      largestPassed: Math.max(0, ...sides[side].steps.filter((s) => s.passed).map((s) => s.rate)),
+      reversals: reversals.length,
+      steps: results[side],
+    };
   };
+  const plugin = summary('plugin');
+  const bare = summary('bare');
+  return { criteria, staircase, loadAverage: [loadBefore, loadavg()[0]!], plugin, bare, ratio: plugin.perSecond / bare.perSecond };
 }
 
 if (import.meta.main) {

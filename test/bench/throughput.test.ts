@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failure, RateSearch, runRateComparison, sideRecords, withoutIdsAndTimes, type Side, type StepResult } from '../../bench/throughput.ts';
+import { failure, runRateComparison, Staircase, sideRecords, withoutIdsAndTimes, type Side, type StepResult } from '../../bench/throughput.ts';
 import { logRecords, spans } from '../../examples/shift/otlp-json.ts';
 
 describe('bench/throughput.ts: the end-to-end comparison', () => {
@@ -55,33 +55,37 @@ describe('bench/throughput.ts: the search', () => {
     expect(failure({ ...ok, drainMs: 500, drained: false, lost: NaN }, criteria)).toMatch(/^backlog/);
   });
 
-  it('brackets the largest passing rate within the resolution, from above and from below', () => {
-    for (const [start, limit] of [[20_000, 31_000], [20_000, 9_000]] as const) {
-      const search = new RateSearch(start, { growth: 1.5, resolution: 1.05, floor: 500, step: 100 });
-      while (!search.done) search.record(search.next, search.next <= limit);
-      expect(search.passed).toBeLessThanOrEqual(limit);
-      expect(search.passed * 1.05).toBeGreaterThanOrEqual(limit);
-      expect(search.failed).toBeGreaterThan(limit);
-    }
+  it('the staircase climbs fast, then settles around the rate a step passes at', () => {
+    const stairs = new Staircase(20_000, { coarse: 1.25, fine: 1.05, step: 100 });
+    for (let i = 0; i < 16; i++) stairs.record(stairs.next <= 31_000);
+
+    // 25 % until the first reversal, then 11.8 %, 5.7 %, and 5 % from the third on.
+    expect(stairs.steps.slice(0, 7).map((s) => s.rate)).toEqual([20_000, 25_000, 31_300, 28_000, 29_600, 31_300, 29_800]);
+    expect(stairs.reversals.length).toBeGreaterThanOrEqual(10);
+    // It keeps stepping across 31 000: one passing rung and one failing rung.
+    expect(new Set(stairs.settled.slice(3).map((s) => s.rate))).toEqual(new Set([29_800, 31_300]));
+    expect(stairs.estimate).toBeGreaterThan(29_800);
+    expect(stairs.estimate).toBeLessThan(31_300);
   });
 
-  it('alternates the sides step by step and reports each round and the median ratio', async () => {
+  it('has no estimate before it has turned twice', () => {
+    const stairs = new Staircase(20_000, { coarse: 1.25, fine: 1.05, step: 100 });
+    for (let i = 0; i < 5; i++) stairs.record(true);
+
+    expect(stairs.estimate).toBeNaN();
+  });
+
+  it('alternates the sides, which goes first too, and reports each side and the ratio', async () => {
     const { step, calls } = fakeStep({ plugin: 18_000, bare: 20_000 });
 
-    const result = await runRateComparison({ rounds: 3, seconds: 3, step, progress: () => {} });
+    const result = await runRateComparison({ steps: 12, seconds: 3, step, progress: () => {} });
 
-    expect(result.rounds).toHaveLength(3);
-    for (const round of result.rounds) {
-      expect(round.plugin).toBeLessThanOrEqual(18_000);
-      expect(round.plugin * 1.05).toBeGreaterThanOrEqual(18_000);
-      expect(round.bare).toBeLessThanOrEqual(20_000);
-      expect(round.bare * 1.05).toBeGreaterThanOrEqual(20_000);
-    }
-    expect(result.ratio).toBeGreaterThan(0.85);
-    expect(result.ratio).toBeLessThan(0.95);
-    // The first round begins plugin, bare, plugin, bare; the second begins with the bare SDK.
-    expect(calls.slice(0, 4).map(([side]) => side)).toEqual(['plugin', 'bare', 'plugin', 'bare']);
-    const second = result.rounds[0]!.steps.length;
-    expect(calls[second]![0]).toBe('bare');
+    expect(calls.slice(0, 6).map(([side]) => side)).toEqual(['plugin', 'bare', 'bare', 'plugin', 'plugin', 'bare']);
+    expect(result.plugin.steps).toHaveLength(12);
+    expect(result.plugin.perSecond / 18_000).toBeCloseTo(1, 1);
+    expect(result.bare.perSecond / 20_000).toBeCloseTo(1, 1);
+    expect(result.ratio).toBeCloseTo(0.9, 1);
+    expect(result.bare.largestPassed).toBeLessThanOrEqual(20_000);
+    expect(result.plugin.steps.filter((s) => s.failure).every((s) => s.targetPerSecond > 18_000)).toBe(true);
   });
 });
