@@ -51,6 +51,9 @@ if (endToEnd && sameRecords) {
     console.log(`  ${name.padEnd(8)} ${settled} largest passed ${rate(side.largestPassed)})`);
   }
   console.log(`  plugin / bare SDK: ${endToEnd.ratio.toFixed(2)}   target ≥ 0.90`);
+  const { plugin, bare } = endToEnd;
+  const pair = (f: (p: typeof plugin.passing) => number, digits: number) => `${f(plugin.passing).toFixed(digits)} and ${f(bare.passing).toFixed(digits)}`;
+  console.log(`  steps that passed (plugin and bare SDK): emitter main thread ${pair((p) => p.mainThreadUsPerEvent, 1)} µs per event, collector ${pair((p) => p.collectorUsPerEvent, 1)} µs, log export round trip ${pair((p) => p.logRoundTripMs, 1)} ms per 512 records`);
   console.log(`  machine load average ${endToEnd.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after (${cpus().length} cores)`);
 }
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);

@@ -470,6 +470,12 @@ export class Staircase {
   }
 }
 
+const median = (values: number[]): number => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 export interface RateOptions {
   /** Steps per side. @default 16 */
   steps?: number;
@@ -493,6 +499,15 @@ export interface SideRate {
   /** The largest rate any step passed. */
   largestPassed: number;
   reversals: number;
+  /** Medians over the steps that passed: where the time goes at the rates it sustains. */
+  passing: {
+    /** CPU time of the emitter's main thread per event (sending, the SDK, serialising, HTTP), µs. */
+    mainThreadUsPerEvent: number;
+    /** CPU time of the collector per event, µs: the same records, so the same on both sides. */
+    collectorUsPerEvent: number;
+    /** Round trip of a log export request (512 records), ms: with one request in flight, 512 records per round trip is the most the logs can carry. */
+    logRoundTripMs: number;
+  };
   steps: Array<StepResult & { failure?: string }>;
 }
 
@@ -534,11 +549,17 @@ export async function runRateComparison(options: RateOptions = {}): Promise<Rate
   const summary = (side: Side): SideRate => {
     const { settled, estimate, reversals } = sides[side];
     const rates = settled.map((s) => s.rate);
+    const passing = results[side].filter((s) => !s.failure);
     return {
       perSecond: estimate,
       settledRange: [Math.min(...rates), Math.max(...rates)],
       largestPassed: Math.max(0, ...sides[side].steps.filter((s) => s.passed).map((s) => s.rate)),
       reversals: reversals.length,
+      passing: {
+        mainThreadUsPerEvent: median(passing.map((s) => (s.mainThreadCpuMs * 1000) / s.sent)),
+        collectorUsPerEvent: median(passing.map((s) => (s.collectorCpuMs * 1000) / s.sent)),
+        logRoundTripMs: median(passing.map((s) => s.requests.logs.roundTripMs)),
+      },
       steps: results[side],
     };
   };
