@@ -45,10 +45,12 @@ if (endToEnd && sameRecords) {
   console.log(`  contact attend/end pairs; the same records from both sides (${sameRecords.logRecords} log records and ${sameRecords.spans} spans compared, ids and times aside)`);
   console.log(`  ${criteria.seconds} s steps; one passes when the collector wrote every log record and span, all within ${criteria.maxDrainMs} ms of the last event`);
   console.log(`  a staircase a side, steps alternating: up after a pass, down after a failure, by ${percent(staircase.coarse)} halving at each reversal to ${percent(staircase.fine)}; ${endToEnd.plugin.steps.length} steps a side`);
+  const from = endToEnd.settledFromStep;
+  console.log(from === undefined ? '  a staircase did not turn twice: more steps needed' : `  each side's figure: the geometric mean of its rates from step ${from} on (both sides past their second reversal)`);
   for (const [name, side] of [['plugin', endToEnd.plugin], ['bare SDK', endToEnd.bare]] as const) {
     const [low, high] = side.settledRange;
-    const settled = side.reversals >= 2 ? `${rate(side.perSecond).padStart(9)}   (passes half the time; settled between ${rate(low)} and ${rate(high)}, ${side.reversals} reversals;` : `not settled (${side.reversals} reversals: more steps needed;`;
-    console.log(`  ${name.padEnd(8)} ${settled} largest passed ${rate(side.largestPassed)})`);
+    const settled = from === undefined ? '      n/a   (' : `${rate(side.perSecond).padStart(9)}   (between ${rate(low)} and ${rate(high)} from step ${from};`;
+    console.log(`  ${name.padEnd(8)} ${settled} ${side.reversals} reversals; largest passed ${rate(side.largestPassed)})`);
   }
   console.log(`  plugin / bare SDK: ${endToEnd.ratio.toFixed(2)}   target ≥ 0.90`);
   const { plugin, bare } = endToEnd;

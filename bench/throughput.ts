@@ -453,15 +453,13 @@ export class Staircase {
     return this.steps.flatMap((s, i) => (i > 0 && s.passed !== this.steps[i - 1]!.passed ? [i] : []));
   }
 
-  /** The steps from the second reversal on: those taken around the rate, not on the way to it. */
-  get settled(): Array<{ rate: number; passed: boolean }> {
-    const second = this.reversals[1];
-    return second === undefined ? [] : this.steps.slice(second);
-  }
-
-  /** The rate a step passes half the time: the geometric mean of the settled steps' rates; NaN before two reversals. */
-  get estimate(): number {
-    const settled = this.settled;
+  /**
+   * The rate a step passes half the time: the geometric mean of the rates
+   * tried from step `from` on, once the staircase goes back and forth around
+   * it (from its second reversal, say); NaN without such steps.
+   */
+  estimate(from: number | undefined): number {
+    const settled = from === undefined ? [] : this.steps.slice(from);
     return settled.length ? Math.exp(settled.reduce((sum, s) => sum + Math.log(s.rate), 0) / settled.length) : NaN;
   }
 
@@ -492,9 +490,9 @@ export interface RateOptions {
 }
 
 export interface SideRate {
-  /** The rate a step passes half the time, events/s (Staircase.estimate). */
+  /** The rate a step passes half the time, events/s (Staircase.estimate over the settled steps); NaN if the staircases did not settle. */
   perSecond: number;
-  /** The lowest and highest rate tried from the second reversal on. */
+  /** The lowest and highest rate of the settled steps. */
   settledRange: [number, number];
   /** The largest rate any step passed. */
   largestPassed: number;
@@ -514,6 +512,13 @@ export interface SideRate {
 export interface RateComparison {
   criteria: Criteria;
   staircase: Staircase['options'];
+  /**
+   * The settled steps, the same on both sides: from the later of the two
+   * staircases' second reversals on (1-based step number; undefined if one
+   * never turned twice). Both figures cover the same stretch of time, so a
+   * change in the machine's load during the run moves both.
+   */
+  settledFromStep: number | undefined;
   /** The machine's 1-minute load average before the first step and after the last: how much else was running. */
   loadAverage: [before: number, after: number];
   plugin: SideRate;
@@ -546,12 +551,15 @@ export async function runRateComparison(options: RateOptions = {}): Promise<Rate
       progress(`  step ${i + 1}/${steps}, ${side.padEnd(6)} ${String(rate).padStart(6)}/s: ${why ?? 'zero loss'} (sent ${result.sent}${counted})`);
     }
   }
+  const second = (side: Side) => sides[side].reversals[1] ?? Infinity;
+  const from = Math.max(second('plugin'), second('bare'));
+  const settledFrom = Number.isFinite(from) ? from : undefined;
   const summary = (side: Side): SideRate => {
-    const { settled, estimate, reversals } = sides[side];
-    const rates = settled.map((s) => s.rate);
+    const { steps: tried, reversals } = sides[side];
+    const rates = settledFrom === undefined ? [NaN] : tried.slice(settledFrom).map((s) => s.rate);
     const passing = results[side].filter((s) => !s.failure);
     return {
-      perSecond: estimate,
+      perSecond: sides[side].estimate(settledFrom),
       settledRange: [Math.min(...rates), Math.max(...rates)],
       largestPassed: Math.max(0, ...sides[side].steps.filter((s) => s.passed).map((s) => s.rate)),
       reversals: reversals.length,
@@ -565,7 +573,15 @@ export async function runRateComparison(options: RateOptions = {}): Promise<Rate
   };
   const plugin = summary('plugin');
   const bare = summary('bare');
-  return { criteria, staircase, loadAverage: [loadBefore, loadavg()[0]!], plugin, bare, ratio: plugin.perSecond / bare.perSecond };
+  return {
+    criteria,
+    staircase,
+    settledFromStep: settledFrom === undefined ? undefined : settledFrom + 1,
+    loadAverage: [loadBefore, loadavg()[0]!],
+    plugin,
+    bare,
+    ratio: plugin.perSecond / bare.perSecond,
+  };
 }
 
 if (import.meta.main) {

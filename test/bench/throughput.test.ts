@@ -63,16 +63,35 @@ describe('bench/throughput.ts: the search', () => {
     expect(stairs.steps.slice(0, 7).map((s) => s.rate)).toEqual([20_000, 25_000, 31_300, 28_000, 29_600, 31_300, 29_800]);
     expect(stairs.reversals.length).toBeGreaterThanOrEqual(10);
     // It keeps stepping across 31 000: one passing rung and one failing rung.
-    expect(new Set(stairs.settled.slice(3).map((s) => s.rate))).toEqual(new Set([29_800, 31_300]));
-    expect(stairs.estimate).toBeGreaterThan(29_800);
-    expect(stairs.estimate).toBeLessThan(31_300);
+    const settled = stairs.reversals[2]!;
+    expect(new Set(stairs.steps.slice(settled).map((s) => s.rate))).toEqual(new Set([29_800, 31_300]));
+    expect(stairs.estimate(settled)).toBeGreaterThan(29_800);
+    expect(stairs.estimate(settled)).toBeLessThan(31_300);
   });
 
-  it('has no estimate before it has turned twice', () => {
-    const stairs = new Staircase(20_000, { coarse: 1.25, fine: 1.05, step: 100 });
-    for (let i = 0; i < 5; i++) stairs.record(true);
+  it('has no estimate before it has turned twice', async () => {
+    const { step } = fakeStep({ plugin: 1_000_000, bare: 20_000 });
 
-    expect(stairs.estimate).toBeNaN();
+    const result = await runRateComparison({ steps: 5, seconds: 3, step, progress: () => {} });
+
+    expect(result.settledFromStep).toBeUndefined();
+    expect(result.plugin.perSecond).toBeNaN();
+    expect(result.ratio).toBeNaN();
+  });
+
+  it('takes both figures over the same steps, from the later second reversal, so a load that changes during the run moves both', async () => {
+    // The plugin turns twice by step 5 (31 300 fails, 28 000 fails, 25 000 passes), the bare SDK by step 6 (48 900 fails, 43 700 passes).
+    const { step } = fakeStep({ plugin: 26_000, bare: 45_000 });
+
+    const result = await runRateComparison({ steps: 10, seconds: 3, step, progress: () => {} });
+
+    expect(result.settledFromStep).toBe(6);
+    const geometricMean = (rates: number[]) => Math.exp(rates.reduce((sum, r) => sum + Math.log(r), 0) / rates.length);
+    for (const side of [result.plugin, result.bare]) {
+      const settled = side.steps.slice(5).map((s) => s.targetPerSecond);
+      expect(side.perSecond).toBeCloseTo(geometricMean(settled), 6);
+      expect(side.settledRange).toEqual([Math.min(...settled), Math.max(...settled)]);
+    }
   });
 
   it('alternates the sides, which goes first too, and reports each side and the ratio', async () => {
