@@ -1,9 +1,13 @@
 // npm run bench: the plugin against the bare OpenTelemetry SDK in the same
 // run, memory, end-to-end rate through the real collector, bundle size.
-// Prints the table and writes bench/results.json (raw, for comparisons).
+// Prints the table and writes the raw results (for comparisons) to
+// .bench-results/results.json, which git ignores; with --save, to the tracked
+// bench/results.json, the run BENCHMARKS.md quotes.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runMemory } from './memory.ts';
 import { runMicro } from './micro.ts';
 import { assertSameRecords, runRateComparison, type RateComparison } from './throughput.ts';
@@ -11,6 +15,7 @@ import { assertSameRecords, runRateComparison, type RateComparison } from './thr
 const skipE2e = process.argv.includes('--no-e2e');
 // 10 steps of 2 s a side (about a minute) instead of 16 of 3 s (about two and a half minutes).
 const quickE2e = process.argv.includes('--quick-e2e');
+const resultsFile = fileURLToPath(new URL(process.argv.includes('--save') ? './results.json' : '../.bench-results/results.json', import.meta.url));
 // Before anything long: a bare side that does not send the plugin's records would make the end-to-end ratio meaningless.
 const sameRecords = skipE2e ? undefined : await assertSameRecords();
 process.stderr.write('micro-benchmarks (tinybench, interleaved)…\n');
@@ -61,5 +66,7 @@ if (endToEnd && sameRecords) {
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, endToEnd, bundle }, null, 2)}\n`);
-console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in bench/results.json`);
+mkdirSync(dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, endToEnd, bundle }, null, 2)}\n`);
+const shown = relative(fileURLToPath(new URL('..', import.meta.url)), resultsFile);
+console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in ${shown}`);

@@ -125,5 +125,9 @@ export interface LogIngestEventOptions {
 
 /** What `logIngestEvent` returns: never throws in 'report' mode. */
 export type LogIngestEventResult =
-  | { ok: true; /** The event was checked and is held until an instrumentation is enabled (facade only). */ pending?: true }
+  | {
+      ok: true;
+      /** The event was checked and is held until an instrumentation is enabled (facade only). */
+      pending?: true;
+    }
   | { ok: false; error: CallCenterValidationError };

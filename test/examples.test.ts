@@ -259,22 +259,35 @@ describe('npm run demo -- --json, as a user types it', () => {
   });
 });
 
+/** The times of OTLP/JSON export requests (64-bit epoch nanoseconds, as strings), and nothing else of them. */
+type Nanos = string | undefined;
+interface LogsRequestTimes {
+  resourceLogs: { scopeLogs: { logRecords: { timeUnixNano: Nanos; observedTimeUnixNano: Nanos }[] }[] }[];
+}
+interface TracesRequestTimes {
+  resourceSpans: { scopeSpans: { spans: { startTimeUnixNano: Nanos; endTimeUnixNano: Nanos; events?: { timeUnixNano: Nanos }[] }[] }[] }[];
+}
+type PointsTimes = { dataPoints: { startTimeUnixNano: Nanos; timeUnixNano: Nanos }[] };
+interface MetricsRequestTimes {
+  resourceMetrics: { scopeMetrics: { metrics: { sum?: PointsTimes; gauge?: PointsTimes; histogram?: PointsTimes }[] }[] }[];
+}
+
 describe('telemetry from the future', () => {
   /** The latest time in the demo's files, epoch nanoseconds: every log record's time and observed time, every span's start, end and events, every metric point's times. */
   function latestNanos(out: string): bigint {
-    const times: Array<string | undefined> = [];
-    const read = (name: string) => parseLines(readFileSync(join(out, name), 'utf8')) as Array<Record<string, any>>;
-    for (const request of read('logs.jsonl')) {
-      for (const r of request.resourceLogs.flatMap((rl: any) => rl.scopeLogs).flatMap((sl: any) => sl.logRecords)) times.push(r.timeUnixNano, r.observedTimeUnixNano);
+    const times: Nanos[] = [];
+    const read = <T>(name: string) => parseLines(readFileSync(join(out, name), 'utf8')) as T[];
+    for (const request of read<LogsRequestTimes>('logs.jsonl')) {
+      for (const r of request.resourceLogs.flatMap((rl) => rl.scopeLogs).flatMap((sl) => sl.logRecords)) times.push(r.timeUnixNano, r.observedTimeUnixNano);
     }
-    for (const request of read('traces.jsonl')) {
-      for (const s of request.resourceSpans.flatMap((rs: any) => rs.scopeSpans).flatMap((ss: any) => ss.spans)) {
-        times.push(s.startTimeUnixNano, s.endTimeUnixNano, ...(s.events ?? []).map((e: any) => e.timeUnixNano));
+    for (const request of read<TracesRequestTimes>('traces.jsonl')) {
+      for (const s of request.resourceSpans.flatMap((rs) => rs.scopeSpans).flatMap((ss) => ss.spans)) {
+        times.push(s.startTimeUnixNano, s.endTimeUnixNano, ...(s.events ?? []).map((e) => e.timeUnixNano));
       }
     }
-    for (const request of read('metrics.jsonl')) {
-      for (const m of request.resourceMetrics.flatMap((rm: any) => rm.scopeMetrics).flatMap((sm: any) => sm.metrics)) {
-        for (const p of (m.sum ?? m.gauge ?? m.histogram).dataPoints) times.push(p.startTimeUnixNano, p.timeUnixNano);
+    for (const request of read<MetricsRequestTimes>('metrics.jsonl')) {
+      for (const m of request.resourceMetrics.flatMap((rm) => rm.scopeMetrics).flatMap((sm) => sm.metrics)) {
+        for (const p of (m.sum ?? m.gauge ?? m.histogram)!.dataPoints) times.push(p.startTimeUnixNano, p.timeUnixNano);
       }
     }
     expect(times.length).toBeGreaterThan(1000);

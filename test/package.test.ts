@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -38,6 +39,33 @@ describe('package', () => {
       // Its newest release; npm overrides put its 3.0.0 dependencies on the 3.1 line (checked above: one version each).
       else if (name === '@opentelemetry/web-common') expect(version).toBe('0.300.0');
       else expect(version).toMatch(/^(3\.1\.|0\.301\.)/);
+    }
+  });
+
+  it('ships the Apache License 2.0 text its package.json names, beside the README and the built dist, and nothing else', () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })) as [
+      { files: { path: string }[] },
+    ];
+    const paths = packed[0].files.map((f) => f.path);
+    expect(paths.filter((p) => !p.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+    expect(pkg.license).toBe('Apache-2.0');
+    const license = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    expect(license).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(license).toContain('END OF TERMS AND CONDITIONS');
+  });
+
+  it('ships source maps that carry their sources: src/ is not in the package, so a debugger or stack-trace mapper reads the TypeScript from the map', () => {
+    const dist = new URL('../dist/', import.meta.url);
+    const maps = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js.map'));
+    expect(maps.length).toBeGreaterThan(10);
+    for (const name of maps) {
+      const mapURL = new URL(name, dist);
+      const map = JSON.parse(readFileSync(mapURL, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+      expect(map.sources.length, name).toBeGreaterThan(0);
+      expect(map.sourcesContent?.length, name).toBe(map.sources.length);
+      for (const [i, source] of map.sources.entries()) {
+        expect(map.sourcesContent?.[i], `${name}: ${source}`).toBe(readFileSync(new URL(source, mapURL), 'utf8'));
+      }
     }
   });
 });

@@ -91,7 +91,12 @@ describe('relay server (examples/node/relay-server.ts)', () => {
     const failures: string[] = [];
     socket.on('error', (error: NodeJS.ErrnoException) => failures.push(error.code ?? error.message));
     let answer = '';
-    const answered = new Promise<void>((resolve) => socket.on('data', (chunk: Buffer) => ((answer += chunk.toString()), answer.includes('}') && resolve())));
+    const answered = new Promise<void>((resolve) =>
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (answer.includes('}')) resolve();
+      }),
+    );
     socket.write(`POST ${EVENTS_PATH} HTTP/1.1\r\nhost: relay\r\ncontent-length: ${20 * 1024 * 1024}\r\n\r\n`);
     socket.write(Buffer.alloc(64 * 1024, 0x20));
     await answered;

@@ -21,7 +21,10 @@ class JsonLinesExporter<T> {
   }
   export(items: T, done: (result: ExportResult) => void): void {
     const bytes = this.#serialize(items);
-    if (!bytes) return done({ code: ExportResultCode.FAILED, error: new Error('could not serialise the export request') });
+    if (!bytes) {
+      done({ code: ExportResultCode.FAILED, error: new Error('could not serialise the export request') });
+      return;
+    }
     try {
       appendFileSync(this.path, `${Buffer.from(bytes).toString('utf8')}\n`);
       done({ code: ExportResultCode.SUCCESS });

@@ -78,7 +78,8 @@ export interface MetricPoint {
   startTimeUnixNano: string;
 }
 
-type Json = Record<string, any>; // OTLP/JSON as parsed
+// biome-ignore lint/suspicious/noExplicitAny: OTLP/JSON as parsed; every read below falls back to a default.
+type Json = Record<string, any>;
 
 /** A `*UnixNano` field (a 64-bit integer, as a string) in epoch milliseconds; 0 when absent. */
 function millis(unixNano: string | number | undefined): number {

@@ -1,6 +1,6 @@
 // The supervisor summary, computed from exported OTLP/JSON (the demo's own
 // files or what a collector wrote), never from the simulator's counters.
-import { ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_HOLD_COUNT, ATTR_CONTACT_HOLD_TIME,
+import { ATTR_BREAK_END_REASON, ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_HOLD_COUNT, ATTR_CONTACT_HOLD_TIME,
   ATTR_CONTACT_IS_PRIORITY, ATTR_CONTACT_TYPE, ATTR_CONTACT_WAIT_TIME,
   ATTR_OPERATOR_ID, ATTR_OPERATOR_NAME, ATTR_OPS_SCORECARD_PERFORMANCE_GROUP, ATTR_OPS_SCORECARD_QUALITY_SCORE, ATTR_REJECTION_REASON,
   EVENT_OPS_SCORECARD, METRIC_EVENTS_REJECTED, SPAN_BREAK, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '@kenkai/instrumentation-call-center';
@@ -26,6 +26,8 @@ export interface Summary {
   breakOverruns: Record<string, number>;
   qualityByGroup: Record<string, { scorecards: number; avgQuality: number }>;
   rejectedEvents: Record<string, number>;
+  /** Contacts and breaks the plugin ended itself (their end event never came: timeout, eviction, shutdown). */
+  endedByPlugin: { contacts: number; breaks: number };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -130,5 +132,9 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
     breakOverruns: Object.fromEntries(Object.entries(breakOverruns).sort()),
     qualityByGroup,
     rejectedEvents: Object.fromEntries(Object.entries(rejectedEvents).sort()),
+    endedByPlugin: {
+      contacts: all.filter((s) => s.name === SPAN_CONTACT && !['end', 'terminate'].includes(String(s.attributes[ATTR_CONTACT_END_REASON]))).length,
+      breaks: breaks.filter((s) => s.attributes[ATTR_BREAK_END_REASON] !== 'end').length,
+    },
   };
 }

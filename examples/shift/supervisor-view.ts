@@ -65,6 +65,14 @@ function operatorsOf(s: Summary): string[] {
   return [...new Set([...Object.keys(s.contactsPerOperator), ...Object.keys(s.breakMinutesPerOperator)])].sort();
 }
 
+/** What the plugin had to end itself, when their end event never came (a crashed console, a lost message). */
+function endedByPlugin(s: Summary): string[] {
+  const { contacts, breaks } = s.endedByPlugin;
+  if (contacts + breaks === 0) return [];
+  const what = [contacts && plural(contacts, 'contact'), breaks && plural(breaks, 'break')].filter(Boolean).join(' and ');
+  return [`${what} never got their end event: the plugin ended them after its timeout (not counted as handled).`];
+}
+
 export function supervisorView(s: Summary): SupervisorView {
   const operators = operatorsOf(s);
   const scorecards = Object.values(s.qualityByGroup).reduce((n, g) => n + g.scorecards, 0);
@@ -73,6 +81,7 @@ export function supervisorView(s: Summary): SupervisorView {
   const details = [
     s.period ? `${plural(s.logRecords, 'event')} recorded ${period(s.period)}.` : `${plural(s.logRecords, 'event')} recorded.`,
     refusedTotal ? `${plural(refusedTotal, 'event')} refused by validation: ${refused.map(([reason, n]) => rejections(n, reason)).join(', ')}.` : 'No event refused by validation.',
+    ...endedByPlugin(s),
   ];
   const share = (n: number) => (s.contacts ? round1((100 * n) / s.contacts) : 0);
 

@@ -1,6 +1,6 @@
 import type { Logger } from '@opentelemetry/api';
 import type { ResolvedConfig } from '../config.js';
-import { CallCenterValidationError } from '../errors.js';
+import type { CallCenterValidationError } from '../errors.js';
 import type { CallCenterEventType } from '../events/enums.js';
 import { isEventType, unknownEventType, validateFields } from '../events/validate.js';
 import { lifecycle } from '../lifecycle/lifecycle.js';

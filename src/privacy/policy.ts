@@ -46,6 +46,7 @@ export interface RedactInfo {
  * new set, or change the given one in place and return nothing. If it throws,
  * the event is dropped (fail closed), counted and reported.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that changes the set in place is typed `=> void`, which `Attributes | undefined` would refuse.
 export type RedactFunction = (attributes: Attributes, info: RedactInfo) => Attributes | void;
 
 /** The `privacy` option. */

@@ -123,7 +123,12 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   child.stdout?.pipe(logStream);
   child.stderr?.pipe(logStream);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const running: RunningCollector = {
     ports,

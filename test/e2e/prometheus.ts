@@ -121,7 +121,12 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
   child.stdout?.pipe(logStream);
   child.stderr?.pipe(logStream);
   let exited = false;
-  const exit = new Promise<void>((done) => child.once('exit', () => ((exited = true), done())));
+  const exit = new Promise<void>((done) =>
+    child.once('exit', () => {
+      exited = true;
+      done();
+    }),
+  );
   // If the test process itself goes down (a crash, a time-out of the worker), Prometheus goes with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

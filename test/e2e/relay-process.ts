@@ -32,7 +32,10 @@ export async function startRelay(otlpEndpoint: string, env: Record<string, strin
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => (live.delete(child), resolve({ code, signal }))),
+    child.once('exit', (code, signal) => {
+      live.delete(child);
+      resolve({ code, signal });
+    }),
   );
   const base = await new Promise<string>((resolve, reject) => {
     let stdout = '';
@@ -69,7 +72,11 @@ export async function startRelay(otlpEndpoint: string, env: Record<string, strin
 
 /** Kills (SIGKILL) every relay a test started that is still running: for `finally` / `afterAll`. */
 export async function killRelays(): Promise<void> {
-  const waits = [...live].map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL'))));
+  const waits = [...live].map((child) => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    return exited;
+  });
   await Promise.all(waits);
 }
 

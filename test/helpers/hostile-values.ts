@@ -139,7 +139,7 @@ const NAMED = {
   },
   'meta-small': { source: 'fuzz', tags: ['a', 'b'] },
   'meta-cyclic': cyclic(),
-  'meta-deep': JSON.parse('{"a":'.repeat(50) + '1' + '}'.repeat(50)) as unknown,
+  'meta-deep': JSON.parse(`${'{"a":'.repeat(50)}1${'}'.repeat(50)}`) as unknown,
   'meta-exotic': { big: 2n ** 80n, f: () => 1, s: Symbol('x'), d: new Date(0), u: undefined, n: NaN },
   'meta-throwing-getter': throwingObject(),
   'meta-ownkeys-proxy': new Proxy({}, {

@@ -138,8 +138,14 @@ export class TelemetryScan implements LogRecordExporter, SpanExporter {
 
   /** Walks a value as OTLP's AnyValue: strings, finite numbers, booleans, bytes, arrays and plain maps of them. */
   #scanValue(place: string, value: unknown, depth: number): void {
-    if (depth > MAX_DEPTH) return this.#found('invalid-value', place, `nested deeper than ${MAX_DEPTH}`);
-    if (typeof value === 'string') return this.#scanString(place, value);
+    if (depth > MAX_DEPTH) {
+      this.#found('invalid-value', place, `nested deeper than ${MAX_DEPTH}`);
+      return;
+    }
+    if (typeof value === 'string') {
+      this.#scanString(place, value);
+      return;
+    }
     if (value === null || value === undefined || typeof value === 'boolean') return;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) this.#found('invalid-value', place, value);

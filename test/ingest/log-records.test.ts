@@ -1,6 +1,6 @@
 import { SeverityNumber } from '@opentelemetry/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CallCenterEventType, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD, SENSITIVE_ATTRIBUTES } from '../../src/index.js';
+import { CallCenterEventType, EVENT_BREAK, EVENT_CONTACT, EVENT_OPS_SCORECARD } from '../../src/index.js';
 import { fullBreak, fullContact, fullScorecard, minimalContact } from '../helpers/events.js';
 import { KEEP_ALL } from '../helpers/privacy.js';
 import { createHarness, type Harness } from '../helpers/otel.js';

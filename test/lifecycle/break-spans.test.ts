@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BreakType, CallCenterAction, type BreakEvent } from '../../src/index.js';
+import { BreakType, type BreakEvent } from '../../src/index.js';
 import { ingest, ms, spanNamed, TestClock } from '../helpers/lifecycle.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 

@@ -19,7 +19,7 @@ function setUp(config: Parameters<typeof createHarness>[0] = {}) {
 }
 
 /** Logs one action of contact `c1` after `seconds` more on the clock. */
-function after(seconds: number, action: CallCenterAction, fields: Partial<ContactEvent> = {}) {
+function logAfter(seconds: number, action: CallCenterAction, fields: Partial<ContactEvent> = {}) {
   clock.advance(seconds);
   ingest(h, 'contact', minimalContact({ contact_id: 'c1', action, ...fields }));
 }
@@ -37,9 +37,9 @@ describe('time to answer and holds', () => {
   it('measure the issue example: waited 30 s, held once for 30 s', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1', contact_start_time: isoSecondsAgo(30) }));
-    after(10, CallCenterAction.Pause);
-    after(30, CallCenterAction.Resume);
-    after(60, CallCenterAction.End);
+    logAfter(10, CallCenterAction.Pause);
+    logAfter(30, CallCenterAction.Resume);
+    logAfter(60, CallCenterAction.End);
     const { wait, hold, attributes } = await kpis();
     expect([wait?.sum, wait?.count, hold?.sum, hold?.count]).toEqual([30, 1, 30, 1]);
     expect(attributes).toMatchObject({ 'call_center.contact.wait_time': 30, 'call_center.contact.hold_time': 30, 'call_center.contact.hold_count': 1 });
@@ -48,8 +48,8 @@ describe('time to answer and holds', () => {
   it('count a hold still open at the end up to the end', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1' }));
-    after(10, CallCenterAction.Pause);
-    after(45, CallCenterAction.End);
+    logAfter(10, CallCenterAction.Pause);
+    logAfter(45, CallCenterAction.End);
     const { wait, hold, attributes } = await kpis();
     expect(wait).toBeUndefined();
     expect([hold?.sum, hold?.count]).toEqual([45, 1]);
@@ -60,15 +60,15 @@ describe('time to answer and holds', () => {
   it('add up several holds, keep one hold through a second pause, a transfer and an update, and ignore a resume without a pause', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1' }));
-    after(5, CallCenterAction.Resume); // not on hold: nothing
-    after(5, CallCenterAction.Pause);
-    after(10, CallCenterAction.Pause); // already on hold: the first hold goes on
-    after(10, CallCenterAction.Transfer);
-    after(10, CallCenterAction.Update);
-    after(10, CallCenterAction.Resume); // 40 s on hold
-    after(10, CallCenterAction.Pause);
-    after(20, CallCenterAction.Resume); // 20 s
-    after(5, CallCenterAction.Terminate);
+    logAfter(5, CallCenterAction.Resume); // not on hold: nothing
+    logAfter(5, CallCenterAction.Pause);
+    logAfter(10, CallCenterAction.Pause); // already on hold: the first hold goes on
+    logAfter(10, CallCenterAction.Transfer);
+    logAfter(10, CallCenterAction.Update);
+    logAfter(10, CallCenterAction.Resume); // 40 s on hold
+    logAfter(10, CallCenterAction.Pause);
+    logAfter(20, CallCenterAction.Resume); // 20 s
+    logAfter(5, CallCenterAction.Terminate);
     const { hold, attributes } = await kpis();
     expect([hold?.sum, hold?.count]).toEqual([60, 2]);
     expect(attributes).toMatchObject({ 'call_center.contact.hold_time': 60, 'call_center.contact.hold_count': 2 });
@@ -77,7 +77,7 @@ describe('time to answer and holds', () => {
   it('say 0 holds on a contact never held, and record no hold', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1', contact_start_time: isoSecondsAgo(0) }));
-    after(60, CallCenterAction.End);
+    logAfter(60, CallCenterAction.End);
     const { wait, hold, attributes } = await kpis();
     expect([wait?.sum, wait?.count]).toEqual([0, 1]); // answered at once
     expect(hold).toBeUndefined();
@@ -87,7 +87,7 @@ describe('time to answer and holds', () => {
   it('record no wait when the start time is after the attend', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1', contact_start_time: new Date(clock.ms + 5_000).toISOString() }));
-    after(60, CallCenterAction.End);
+    logAfter(60, CallCenterAction.End);
     const { wait, attributes } = await kpis();
     expect(wait).toBeUndefined();
     expect(attributes).not.toHaveProperty('call_center.contact.wait_time');
@@ -96,8 +96,8 @@ describe('time to answer and holds', () => {
   it('take the wait from the attend only, not from a start time given later', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1' }));
-    after(10, CallCenterAction.Update, { contact_start_time: isoSecondsAgo(40) });
-    after(10, CallCenterAction.End);
+    logAfter(10, CallCenterAction.Update, { contact_start_time: isoSecondsAgo(40) });
+    logAfter(10, CallCenterAction.End);
     const { wait, attributes } = await kpis();
     expect(wait).toBeUndefined();
     expect(attributes).not.toHaveProperty('call_center.contact.wait_time');
@@ -116,7 +116,7 @@ describe('time to answer and holds', () => {
   it('count an open hold up to a forced end (timeout)', async () => {
     setUp({ contactTimeoutMs: 600_000 });
     ingest(h, 'contact', minimalContact({ contact_id: 'c1' }));
-    after(100, CallCenterAction.Pause);
+    logAfter(100, CallCenterAction.Pause);
     clock.advance(550); // 650 s after the attend: the next event ends c1 as a timeout, now
     ingest(h, 'contact', minimalContact({ contact_id: 'c2' }));
     const metrics = await h.collectMetrics();
@@ -128,8 +128,8 @@ describe('time to answer and holds', () => {
   it('record by channel and type, with the service-level thresholds as exact bucket boundaries', async () => {
     setUp();
     ingest(h, 'contact', minimalContact({ contact_id: 'c1', contact_channel: ContactChannel.WhatsApp, contact_type: ContactType.Emergency, contact_start_time: isoSecondsAgo(20) }));
-    after(1, CallCenterAction.Pause);
-    after(20, CallCenterAction.Resume);
+    logAfter(1, CallCenterAction.Pause);
+    logAfter(20, CallCenterAction.Resume);
     const metrics = await h.collectMetrics();
     const match = { 'call_center.contact.channel': 'whatsapp', 'call_center.contact.type': 'emergency' };
     for (const name of [WAIT, HOLD]) {

@@ -2,7 +2,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallCenter, CallCenterAction, CallCenterInstrumentation, SCHEMA_URL } from '../../src/index.js';
+import { CallCenter, CallCenterAction, SCHEMA_URL } from '../../src/index.js';
 import { minimalContact } from '../helpers/events.js';
 import { ingest, spanNamed, TestClock } from '../helpers/lifecycle.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';

@@ -42,8 +42,12 @@ function installPage(storage: MemoryStorage) {
     removeEventListener: (type: Type, l: () => void) => listeners[type]?.delete(l),
   });
   return {
-    hide: (persisted = false) => listeners.pagehide.forEach((l) => l({ persisted })),
-    show: (persisted: boolean) => listeners.pageshow.forEach((l) => l({ persisted })),
+    hide: (persisted = false) => {
+      for (const l of listeners.pagehide) l({ persisted });
+    },
+    show: (persisted: boolean) => {
+      for (const l of listeners.pageshow) l({ persisted });
+    },
   };
 }
 

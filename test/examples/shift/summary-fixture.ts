@@ -19,4 +19,5 @@ export const SUMMARY: Summary = {
   breakOverruns: { bio_break: 2, tea: 1 },
   qualityByGroup: { high: { scorecards: 2, avgQuality: 93.25 }, needs_support: { scorecards: 10, avgQuality: 71 } },
   rejectedEvents: { invalid_format: 2, invalid_value: 1, missing_field: 1 },
+  endedByPlugin: { contacts: 2, breaks: 1 },
 };
