@@ -69,7 +69,7 @@ rows.forEach((row, i) => {
   for (const name of i % 2 ? (['head', 'base'] as const) : (['base', 'head'] as const)) bench.add(`${row} ${name}`, task(builds[name], row));
 });
 await bench.run();
-const ns = new Map(bench.tasks.map((t) => [t.name, ((t.result as { latency?: { p50: number } }).latency?.p50 ?? NaN) * 1e6 / BATCH]));
+const ns = new Map(bench.tasks.map((t) => [t.name, (((t.result as { latency?: { p50: number } }).latency?.p50 ?? NaN) * 1e6) / BATCH]));
 console.log(`per event (median of ${BATCH}-call samples)        base        head   head/base`);
 for (const row of rows) {
   const [b, h] = [ns.get(`${row} base`)!, ns.get(`${row} head`)!];

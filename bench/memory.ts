@@ -50,7 +50,11 @@ function driveContact(cc: CallCenterInstrumentation, id: string, events: number,
 async function countRows() {
   const { cc, shutdown } = instrumentation();
   const contact = (id: string, action: 'attend' | 'end') =>
-    cc.logIngestEvent('contact', { contact_id: id, action, contact_type: 'follow_up', contact_channel: 'call', contact_is_priority: false, transfer_id: 'none' }, { operator: { id: 'op-1' } });
+    cc.logIngestEvent(
+      'contact',
+      { contact_id: id, action, contact_type: 'follow_up', contact_channel: 'call', contact_is_priority: false, transfer_id: 'none' },
+      { operator: { id: 'op-1' } },
+    );
   // Warm up the code paths, then measure.
   for (let i = 0; i < 2000; i++) {
     contact(`w${i}`, 'attend');

@@ -20,9 +20,8 @@ export const BATCH = 100;
 class SerializingExporter implements LogRecordExporter, SpanExporter {
   exported = 0;
   export(items: ReadableLogRecord[] | ReadableSpan[], done: (r: ExportResult) => void): void {
-    const bytes = 'hrTimeObserved' in (items[0] ?? {})
-      ? JsonLogsSerializer.serializeRequest(items as ReadableLogRecord[])
-      : JsonTraceSerializer.serializeRequest(items as ReadableSpan[]);
+    const bytes =
+      'hrTimeObserved' in (items[0] ?? {}) ? JsonLogsSerializer.serializeRequest(items as ReadableLogRecord[]) : JsonTraceSerializer.serializeRequest(items as ReadableSpan[]);
     this.exported += bytes?.length ?? 0;
     done({ code: ExportResultCode.SUCCESS });
   }
@@ -59,20 +58,44 @@ export const EVENTS: { [T in keyof CallCenterEventMap]: CallCenterEventMap[T] } 
 
 /** The attributes the plugin emits for each event (prefix + field), for the bare SDK to emit by hand. */
 const BARE: Record<keyof CallCenterEventMap, [string, Attributes]> = {
-  contact: ['call_center.contact', {
-    'call_center.contact.action': 'view', 'call_center.contact.id': 'contactId', 'call_center.contact.channel': 'call',
-    'call_center.contact.start_time': '2025-01-01T12:00:27.87+02:00', 'call_center.contact.type': 'follow_up',
-    'call_center.contact.sub_type': 'Some Sub Type', 'call_center.contact.is_priority': true, 'call_center.contact.customer_type': 'patient',
-    'call_center.contact.resolution': 'resolved', 'call_center.transfer.id': 'transferId', 'call_center.operator.id': 'op-1',
-  }],
-  break: ['call_center.break', {
-    'call_center.break.type': 'tea', 'call_center.break.sub_type': 'Some Sub Type', 'call_center.break.action': 'view',
-    'call_center.break.total_time': 600, 'call_center.break.consumed_time': 120, 'call_center.operator.id': 'op-1',
-  }],
-  ops_scorecard: ['call_center.ops_scorecard', {
-    'call_center.ops_scorecard.audit_count': 12, 'call_center.ops_scorecard.quality_score': 93.5, 'call_center.ops_scorecard.fatal_calls': 0,
-    'call_center.ops_scorecard.fatal_score': 1.5, 'call_center.ops_scorecard.performance_group': 'moderate', 'call_center.operator.id': 'op-1',
-  }],
+  contact: [
+    'call_center.contact',
+    {
+      'call_center.contact.action': 'view',
+      'call_center.contact.id': 'contactId',
+      'call_center.contact.channel': 'call',
+      'call_center.contact.start_time': '2025-01-01T12:00:27.87+02:00',
+      'call_center.contact.type': 'follow_up',
+      'call_center.contact.sub_type': 'Some Sub Type',
+      'call_center.contact.is_priority': true,
+      'call_center.contact.customer_type': 'patient',
+      'call_center.contact.resolution': 'resolved',
+      'call_center.transfer.id': 'transferId',
+      'call_center.operator.id': 'op-1',
+    },
+  ],
+  break: [
+    'call_center.break',
+    {
+      'call_center.break.type': 'tea',
+      'call_center.break.sub_type': 'Some Sub Type',
+      'call_center.break.action': 'view',
+      'call_center.break.total_time': 600,
+      'call_center.break.consumed_time': 120,
+      'call_center.operator.id': 'op-1',
+    },
+  ],
+  ops_scorecard: [
+    'call_center.ops_scorecard',
+    {
+      'call_center.ops_scorecard.audit_count': 12,
+      'call_center.ops_scorecard.quality_score': 93.5,
+      'call_center.ops_scorecard.fatal_calls': 0,
+      'call_center.ops_scorecard.fatal_score': 1.5,
+      'call_center.ops_scorecard.performance_group': 'moderate',
+      'call_center.operator.id': 'op-1',
+    },
+  ],
 };
 
 export interface Pair {
@@ -131,7 +154,14 @@ export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation
       const span = tracer.startSpan('call_center.contact', { kind: SpanKind.INTERNAL, root: true, attributes: attrs('attend') });
       const ctx = trace.setSpan(context.active(), span);
       const emit = (action: string) =>
-        logger.emit({ eventName: 'call_center.contact', severityNumber: SeverityNumber.INFO, severityText: 'INFO', body: `contact ${action} (call, follow_up)`, attributes: attrs(action), context: ctx });
+        logger.emit({
+          eventName: 'call_center.contact',
+          severityNumber: SeverityNumber.INFO,
+          severityText: 'INFO',
+          body: `contact ${action} (call, follow_up)`,
+          attributes: attrs(action),
+          context: ctx,
+        });
       emit('attend');
       for (const action of ['pause', 'resume']) {
         span.addEvent(`call_center.contact.${action}`, attrs(action));

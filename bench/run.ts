@@ -40,7 +40,9 @@ console.log(`  per open contact                           ${memory.bytesPerOpenC
 console.log(`  per open break                             ${memory.bytesPerOpenBreak} bytes`);
 console.log(`  heap after 100 000 closed contacts         ${(memory.heapAfter100kClosedContactsBytes / 1024).toFixed(0)} KiB over baseline`);
 console.log(`  per open contact with 10 span events       ${memory.bytesPerOpenContactWith10Events} bytes   (target ≤ 4 KB)`);
-console.log(`  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`);
+console.log(
+  `  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`,
+);
 if (endToEnd && sameRecords) {
   const { criteria, staircase } = endToEnd;
   // Hundreds: the estimate moves by more than that between runs.
@@ -49,10 +51,19 @@ if (endToEnd && sameRecords) {
   console.log('\nend to end: largest rate with zero loss, one process → OTLP/HTTP JSON → collector-config.yaml → file');
   console.log(`  contact attend/end pairs; the same records from both sides (${sameRecords.logRecords} log records and ${sameRecords.spans} spans compared, ids and times aside)`);
   console.log(`  ${criteria.seconds} s steps; one passes when the collector wrote every log record and span, all within ${criteria.maxDrainMs} ms of the last event`);
-  console.log(`  a staircase a side, steps alternating: up after a pass, down after a failure, by ${percent(staircase.coarse)} halving at each reversal to ${percent(staircase.fine)}; ${endToEnd.plugin.steps.length} steps a side`);
+  console.log(
+    `  a staircase a side, steps alternating: up after a pass, down after a failure, by ${percent(staircase.coarse)} halving at each reversal to ${percent(staircase.fine)}; ${endToEnd.plugin.steps.length} steps a side`,
+  );
   const from = endToEnd.settledFromStep;
-  console.log(from === undefined ? '  a staircase did not turn twice: more steps needed' : `  each side's figure: the geometric mean of its rates from step ${from} on (both sides past their second reversal)`);
-  for (const [name, side] of [['plugin', endToEnd.plugin], ['bare SDK', endToEnd.bare]] as const) {
+  console.log(
+    from === undefined
+      ? '  a staircase did not turn twice: more steps needed'
+      : `  each side's figure: the geometric mean of its rates from step ${from} on (both sides past their second reversal)`,
+  );
+  for (const [name, side] of [
+    ['plugin', endToEnd.plugin],
+    ['bare SDK', endToEnd.bare],
+  ] as const) {
     const [low, high] = side.settledRange;
     const settled = from === undefined ? '      n/a   (' : `${rate(side.perSecond).padStart(9)}   (between ${rate(low)} and ${rate(high)} from step ${from};`;
     console.log(`  ${name.padEnd(8)} ${settled} ${side.reversals} reversals; largest passed ${rate(side.largestPassed)})`);
@@ -60,7 +71,9 @@ if (endToEnd && sameRecords) {
   console.log(`  plugin / bare SDK: ${endToEnd.ratio.toFixed(2)}   target ≥ 0.90`);
   const { plugin, bare } = endToEnd;
   const pair = (f: (p: typeof plugin.passing) => number, digits: number) => `${f(plugin.passing).toFixed(digits)} and ${f(bare.passing).toFixed(digits)}`;
-  console.log(`  steps that passed (plugin and bare SDK): emitter main thread ${pair((p) => p.mainThreadUsPerEvent, 1)} µs per event, collector ${pair((p) => p.collectorUsPerEvent, 1)} µs, log export round trip ${pair((p) => p.logRoundTripMs, 1)} ms per 512 records`);
+  console.log(
+    `  steps that passed (plugin and bare SDK): emitter main thread ${pair((p) => p.mainThreadUsPerEvent, 1)} µs per event, collector ${pair((p) => p.collectorUsPerEvent, 1)} µs, log export round trip ${pair((p) => p.logRoundTripMs, 1)} ms per 512 records`,
+  );
   console.log(`  machine load average ${endToEnd.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after (${cpus().length} cores)`);
 }
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);

@@ -586,7 +586,8 @@ export async function runRateComparison(options: RateOptions = {}): Promise<Rate
 
 if (import.meta.main) {
   const [mode, side, a, b, c] = process.argv.slice(2);
-  if (side !== 'plugin' && side !== 'bare') throw new Error('usage: node bench/throughput.ts emit <plugin|bare> <events per second> <seconds> [drain limit, ms] | records <plugin|bare> <events>');
+  if (side !== 'plugin' && side !== 'bare')
+    throw new Error('usage: node bench/throughput.ts emit <plugin|bare> <events per second> <seconds> [drain limit, ms] | records <plugin|bare> <events>');
   // Exits at once: an emitter that gave up waiting for its backlog leaves exports behind.
   if (mode === 'emit') process.stdout.write(`${JSON.stringify(await emit(side, Number(a), Number(b), Number(c ?? 60_000)))}\n`, () => process.exit(0));
   else if (mode === 'records') console.log(JSON.stringify(await records(side, Number(a))));

@@ -1,13 +1,4 @@
-import {
-  ValueType,
-  type Attributes,
-  type Counter,
-  type Histogram,
-  type Meter,
-  type Observable,
-  type ObservableCallback,
-  type ObservableResult,
-} from '@opentelemetry/api';
+import { ValueType, type Attributes, type Counter, type Histogram, type Meter, type Observable, type ObservableCallback, type ObservableResult } from '@opentelemetry/api';
 import type { CallCenterRejectionReason } from './errors.js';
 import { PairMap } from './pair-map.js';
 import * as sc from './semconv.js';

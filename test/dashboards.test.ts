@@ -119,10 +119,8 @@ const SPANS = namesOf('SPAN_');
 const EVENTS = namesOf('EVENT_');
 
 const isSpanEventName = (name: string): boolean =>
-  (name.startsWith(semconv.SPAN_EVENT_CONTACT_PREFIX) &&
-    (CONTACT_ACTIONS as readonly string[]).includes(name.slice(semconv.SPAN_EVENT_CONTACT_PREFIX.length))) ||
-  (name.startsWith(semconv.SPAN_EVENT_BREAK_PREFIX) &&
-    (BREAK_ACTIONS as readonly string[]).includes(name.slice(semconv.SPAN_EVENT_BREAK_PREFIX.length)));
+  (name.startsWith(semconv.SPAN_EVENT_CONTACT_PREFIX) && (CONTACT_ACTIONS as readonly string[]).includes(name.slice(semconv.SPAN_EVENT_CONTACT_PREFIX.length))) ||
+  (name.startsWith(semconv.SPAN_EVENT_BREAK_PREFIX) && (BREAK_ACTIONS as readonly string[]).includes(name.slice(semconv.SPAN_EVENT_BREAK_PREFIX.length)));
 
 /** Loki structured metadata and Prometheus label names: dots become underscores. */
 const underscored = (name: string): string => name.replaceAll('.', '_');
@@ -201,9 +199,7 @@ function resolveHoneycomb(q: HoneycombQuery): { resolved: Resolved[]; unresolved
     else unresolved.push(column);
   }
   for (const filter of filters) {
-    const values = (Array.isArray(filter.value) ? filter.value : [filter.value]).filter(
-      (v): v is string => typeof v === 'string' && v.includes('call_center'),
-    );
+    const values = (Array.isArray(filter.value) ? filter.value : [filter.value]).filter((v): v is string => typeof v === 'string' && v.includes('call_center'));
     for (const value of values) {
       if (filter.column === 'name' && SPANS.includes(value)) resolved.push({ token: value, name: value, role: 'span' });
       else if (filter.column === 'name' && isSpanEventName(value)) resolved.push({ token: value, name: value, role: 'span-event' });
@@ -221,9 +217,7 @@ function resolveHoneycomb(q: HoneycombQuery): { resolved: Resolved[]; unresolved
 /** Grouping dimensions: what a panel or query splits its results by. */
 function groupingsOf(q: GrafanaQuery): string[] {
   const lists =
-    q.backend === 'tempo'
-      ? [...q.text.matchAll(/\b(?:select|by)\s*\(([^)]*)\)/g)].map((m) => m[1]!)
-      : [...q.text.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].map((m) => m[1]!);
+    q.backend === 'tempo' ? [...q.text.matchAll(/\b(?:select|by)\s*\(([^)]*)\)/g)].map((m) => m[1]!) : [...q.text.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].map((m) => m[1]!);
   const legend = [...q.legend.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!);
   return [...lists.flatMap((l) => l.split(',').map((s) => s.trim().replace(/^(?:span|resource|event)\./, ''))), ...legend].filter(Boolean);
 }
@@ -457,10 +451,7 @@ describe('example dashboards', () => {
   });
 
   it('every call_center name in titles, descriptions and questions is spelled as in semconv.ts', () => {
-    const prose = [
-      grafanaText.match(/"(?:title|description)": "[^"]*"/g)?.join('\n') ?? '',
-      honeycomb.map((q) => `${q.title}\n${q.question}`).join('\n'),
-    ].join('\n');
+    const prose = [grafanaText.match(/"(?:title|description)": "[^"]*"/g)?.join('\n') ?? '', honeycomb.map((q) => `${q.title}\n${q.question}`).join('\n')].join('\n');
     const tokens = tokensIn(prose);
 
     expect(tokens.length).toBeGreaterThan(5);
@@ -483,8 +474,7 @@ describe('example dashboards', () => {
         const series = resolved.filter((r) => r.role === 'metric').map((r) => r.token);
         const labels = new Set(series.flatMap((s) => [...(emitted.prometheusSeries.get(s) ?? [])]).map(underscored));
         for (const s of series) if (!emitted.prometheusSeries.has(s)) missing.push(`${q.panel}: no series ${s}`);
-        for (const r of resolved.filter((x) => x.role === 'attribute'))
-          if (!labels.has(r.token)) missing.push(`${q.panel}: ${r.token} is no label of ${series.join(', ')}`);
+        for (const r of resolved.filter((x) => x.role === 'attribute')) if (!labels.has(r.token)) missing.push(`${q.panel}: ${r.token} is no label of ${series.join(', ')}`);
       }
     }
     for (const q of honeycomb) {
@@ -511,7 +501,10 @@ describe('example dashboards', () => {
       .filter((q) => q.backend !== 'tempo')
       .flatMap((q) => {
         const by = new Set([...q.text.matchAll(/\bby\s*\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim())));
-        return [...q.legend.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((m) => m[1]!).filter((l) => !by.has(l)).map((l) => `${q.panel}: ${l}`);
+        return [...q.legend.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)]
+          .map((m) => m[1]!)
+          .filter((l) => !by.has(l))
+          .map((l) => `${q.panel}: ${l}`);
       });
 
     expect(stray).toEqual([]);
@@ -520,9 +513,7 @@ describe('example dashboards', () => {
   it('no sensitive attribute is a grouping, breakdown or table column anywhere', () => {
     const sensitive = new Set<string>(SENSITIVE_ATTRIBUTES.flatMap((a) => [a, underscored(a)]));
     const grafanaGroupings = grafanaQueries.flatMap((q) => groupingsOf(q).map((g) => [q.panel, g] as const));
-    const honeycombGroupings = honeycomb.flatMap((q) =>
-      [...(q.query.breakdowns ?? []), ...(q.query.orders ?? []).map((o) => o.column ?? '')].map((g) => [q.id, g] as const),
-    );
+    const honeycombGroupings = honeycomb.flatMap((q) => [...(q.query.breakdowns ?? []), ...(q.query.orders ?? []).map((o) => o.column ?? '')].map((g) => [q.id, g] as const));
     const all = [...grafanaGroupings, ...honeycombGroupings];
 
     expect(all.length).toBeGreaterThan(30);

@@ -163,13 +163,21 @@ describe('npm run demo (examples/shift)', () => {
 
   it('writes report.html beside its files and says where it is', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
-    const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--operators', '3', '--hours', '1', '--seed', '4', '--out', out], { cwd: root, env: demoEnv() });
+    const { stdout, stderr } = await run(process.execPath, ['examples/shift/simulate.ts', '--operators', '3', '--hours', '1', '--seed', '4', '--out', out], {
+      cwd: root,
+      env: demoEnv(),
+    });
     expect(stdout.trim().split('\n').at(-1)).toBe(`The same summary with charts: ${join(out, 'report.html')}`);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2>Handle time by channel</h2>');
     expect(stdout).toContain('Shift summary: ');
     expect(stdout, 'no progress on stdout').not.toContain('simulating');
     expect(stdout).not.toMatch(/log record|invalid_format|missing_field/);
-    expect(stderr.split('\n').filter(Boolean).map((line) => line.replace(/ \(.*/, ''))).toEqual(['simulating: 25%', 'simulating: 50%', 'simulating: 75%', 'simulating: 100%']);
+    expect(
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/ \(.*/, '')),
+    ).toEqual(['simulating: 25%', 'simulating: 50%', 'simulating: 75%', 'simulating: 100%']);
   });
 
   it('with --json, prints the JSON alone on stdout, and its progress by quarters and where its files are on stderr', async () => {
@@ -229,7 +237,10 @@ describe('the demo’s command line', () => {
     [['--seed', '2.5'], /^demo: --seed "2\.5" is not allowed: expected a whole number/],
     [['--start', 'yesterday'], /^demo: --start "yesterday" is not allowed: expected an ISO 8601 date-time/],
     [['--start', inAnHour], /^demo: --start \S+ is in the future .*leave --start out to end the shift now$/],
-    [['--start', anHourAgo], /^demo: --start \S+ is too late: this 8-hour shift would run until \S+, after now \(\S+\), and its telemetry would be dated in the future; start at \S+ or earlier/],
+    [
+      ['--start', anHourAgo],
+      /^demo: --start \S+ is too late: this 8-hour shift would run until \S+, after now \(\S+\), and its telemetry would be dated in the future; start at \S+ or earlier/,
+    ],
     [['--json=yes'], /^demo: --json takes no value/],
     [['4'], /^demo: unexpected argument "4"/],
     [['--out', '/etc/hostname'], /^demo: --out "\/etc\/hostname" cannot be used: .*expected a directory/],

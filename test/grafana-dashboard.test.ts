@@ -25,7 +25,10 @@ describe('examples/grafana/dashboard.ts', () => {
     const generated = renderDashboard();
 
     // One assertion with a message, not a 1 500-line diff of two strings.
-    expect(generated === checkedIn(), 'examples/grafana/call-center-dashboard.json is not what examples/grafana/dashboard.ts generates: run `npm run dashboards` and commit the result').toBe(true);
+    expect(
+      generated === checkedIn(),
+      'examples/grafana/call-center-dashboard.json is not what examples/grafana/dashboard.ts generates: run `npm run dashboards` and commit the result',
+    ).toBe(true);
   });
 
   it('generates the same text every time, ending in one newline', () => {

@@ -11,8 +11,7 @@ describe('derived metrics', () => {
   it('records contact durations by channel, type and end reason, in seconds, with contact-handling buckets', async () => {
     const clock = new TestClock();
     h = createHarness({ now: clock.now });
-    const contact = (id: string, channel: ContactChannel) =>
-      minimalContact({ contact_id: id, contact_channel: channel, contact_type: ContactType.FollowUp });
+    const contact = (id: string, channel: ContactChannel) => minimalContact({ contact_id: id, contact_channel: channel, contact_type: ContactType.FollowUp });
     ingest(h, 'contact', contact('a', ContactChannel.Call));
     ingest(h, 'contact', contact('b', ContactChannel.Call));
     ingest(h, 'contact', contact('w', ContactChannel.WhatsApp));

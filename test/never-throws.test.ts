@@ -50,13 +50,29 @@ const hostile: Array<[string, unknown, unknown]> = [
   ['null event type', null, fullBreak()],
   ['symbol event type', Symbol('contact'), fullContact()],
   ['object event type', { toString: () => 'contact' }, fullContact()],
-  ['event type whose toString throws', { toString: () => { throw new Error('x'); } }, fullContact()],
-  ['cyclic meta', 'contact', (() => { const m: Record<string, unknown> = {}; m.self = m; return { ...minimalContact(), meta: m }; })()],
+  [
+    'event type whose toString throws',
+    {
+      toString: () => {
+        throw new Error('x');
+      },
+    },
+    fullContact(),
+  ],
+  [
+    'cyclic meta',
+    'contact',
+    (() => {
+      const m: Record<string, unknown> = {};
+      m.self = m;
+      return { ...minimalContact(), meta: m };
+    })(),
+  ],
   ['BigInt field', 'ops_scorecard', { audit_count: 10n, performance_group: 'x' }],
   ['proxy options', 'contact', minimalContact()],
 ];
 
-describe("report mode never throws into the host", () => {
+describe('report mode never throws into the host', () => {
   for (const [name, type, event] of hostile) {
     it(`survives ${name}`, () => {
       h = createHarness();
@@ -96,9 +112,7 @@ describe("report mode never throws into the host", () => {
 describe('strict mode', () => {
   it('throws CallCenterValidationError for an invalid event and emits nothing', () => {
     h = createHarness({ validation: 'strict' });
-    expect(() => h!.instrumentation.logIngestEvent('contact', { ...minimalContact(), action: 'fly' } as never)).toThrow(
-      CallCenterValidationError,
-    );
+    expect(() => h!.instrumentation.logIngestEvent('contact', { ...minimalContact(), action: 'fly' } as never)).toThrow(CallCenterValidationError);
     for (const [, type, event] of hostile.filter(([n]) => n !== 'cyclic meta' && n !== 'proxy options')) {
       let thrown: unknown;
       try {
@@ -118,7 +132,7 @@ describe('strict mode', () => {
   });
 });
 
-describe('config errors are the integrator\'s, found at construction', () => {
+describe("config errors are the integrator's, found at construction", () => {
   it('refuses an operator without id and an unknown validation mode', () => {
     expect(() => createHarness({ operator: { id: '' } })).toThrow(/operator\.id/);
     expect(() => createHarness({ validation: 'loose' as never })).toThrow(/'report' or 'strict'/);

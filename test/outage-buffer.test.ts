@@ -105,7 +105,7 @@ describe('OutageBuffer (examples/node)', () => {
     await provider.shutdown();
   });
 
-  it("wrapping a metric exporter keeps its temporality and aggregation (a PeriodicExportingMetricReader asks the exporter)", async () => {
+  it('wrapping a metric exporter keeps its temporality and aggregation (a PeriodicExportingMetricReader asks the exporter)', async () => {
     const delta = new OTLPMetricExporter({ temporalityPreference: AggregationTemporality.DELTA });
     const buffer = new OutageBuffer(delta, { name: 'metrics' });
     expect(buffer.selectAggregationTemporality?.(InstrumentType.COUNTER)).toBe(AggregationTemporality.DELTA);
@@ -147,7 +147,10 @@ describe('OutageBuffer: what the collector refuses and what it cannot take now (
     await buffer.forceFlush(3_000);
 
     expect(endpoint.accepted()).toEqual([...sent[0]!.bodies, ...sent[2]!.bodies, ...sent[3]!.bodies]);
-    expect(endpoint.requests.map((r) => r.status), 'statuses, in order: the refused batch is sent once').toEqual([200, status, 200, 200]);
+    expect(
+      endpoint.requests.map((r) => r.status),
+      'statuses, in order: the refused batch is sent once',
+    ).toEqual([200, status, 200, 200]);
     expect({ refused: buffer.refused, dropped: buffer.dropped, buffered: buffer.buffered, delivered: buffer.delivered }).toEqual({
       refused: 5,
       dropped: 0,
@@ -168,7 +171,10 @@ describe('OutageBuffer: what the collector refuses and what it cannot take now (
     await vi.waitFor(() => expect(endpoint.accepted()).toHaveLength(20), { timeout: 5_000, interval: 20 });
 
     expect(endpoint.accepted()).toEqual(sent.flatMap((b) => b.bodies));
-    expect(endpoint.requests.map((r) => r.status), 'nothing overtakes the batch being retried').toEqual([200, 503, 503, 503, 503, 200, 200, 200]);
+    expect(
+      endpoint.requests.map((r) => r.status),
+      'nothing overtakes the batch being retried',
+    ).toEqual([200, 503, 503, 503, 503, 200, 200, 200]);
     const waits = gaps(endpoint.requests.filter((r) => r.bodies.includes('b1-0')).map((r) => r.at));
     // 40 ms doubling (random 1 keeps the whole delay); a timer may fire a millisecond early.
     for (const [i, least] of [40, 80, 160, 320].entries()) expect(waits[i], `wait before retry ${i + 1}`).toBeGreaterThanOrEqual(least - 2);
@@ -212,7 +218,9 @@ describe('OutageBuffer: what the collector refuses and what it cannot take now (
 
     expect(endpoint.accepted()).toEqual([...before!.bodies, ...after!.bodies]);
     expect(buffer.refused).toBe(2);
-    expect(diag.warn).toEqual([expect.stringMatching(/^logs: could not serialise a batch of 2 items \(RangeError: .*BigInt.*\): dropped it, sending what follows \(2 refused in all\)$/)]);
+    expect(diag.warn).toEqual([
+      expect.stringMatching(/^logs: could not serialise a batch of 2 items \(RangeError: .*BigInt.*\): dropped it, sending what follows \(2 refused in all\)$/),
+    ]);
     await buffer.shutdown();
   });
 

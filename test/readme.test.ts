@@ -68,10 +68,7 @@ describe('README.md', () => {
     mkdirSync(dir, { recursive: true });
     try {
       for (const b of snippets) writeFileSync(join(dir, `line-${b.line}.ts`), b.text);
-      writeFileSync(
-        join(dir, 'tsconfig.json'),
-        JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { rootDir: '.', skipLibCheck: false }, include: ['*.ts'] }),
-      );
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { rootDir: '.', skipLibCheck: false }, include: ['*.ts'] }));
       const tsc = join(root, 'node_modules/.bin/tsc');
       const result = await run(tsc, ['-p', join(dir, 'tsconfig.json')], { cwd: root }).catch((e: { stdout: string }) => ({ stdout: e.stdout, failed: true }));
       expect('failed' in result ? result.stdout : '', 'tsc on the README snippets (file names are their README lines)').toBe('');

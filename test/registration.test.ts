@@ -71,7 +71,10 @@ describe('registration', () => {
       expect(record?.eventName).toBe('call_center.contact');
       expect(record?.resource.attributes['service.name']).toBe('call-center-relay');
       expect(record?.attributes['call_center.operator.id']).toBe('op-1');
-      const names = metricExporter.getMetrics().at(-1)?.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.descriptor.name));
+      const names = metricExporter
+        .getMetrics()
+        .at(-1)
+        ?.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.descriptor.name));
       expect(names).toContain('call_center.events');
     } finally {
       await sdk.shutdown();

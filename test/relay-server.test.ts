@@ -138,7 +138,16 @@ describe('relay server (examples/node/relay-server.ts)', () => {
       { ok: false, status: 400, error: expect.stringContaining('got null') },
       { ok: false, status: 422, error: expect.any(String), issues: expect.any(Array) },
     ]);
-    expect((await post(JSON.stringify([{ type: 'contact', event: {} }, { type: 'break', event: 1 }]))).status).toBe(422);
+    expect(
+      (
+        await post(
+          JSON.stringify([
+            { type: 'contact', event: {} },
+            { type: 'break', event: 1 },
+          ]),
+        )
+      ).status,
+    ).toBe(422);
     expect((await post(JSON.stringify([{ type: 'contact', event: {} }, 7]))).status).toBe(400);
     expect(await post(JSON.stringify([1, 2, 3, 4]))).toMatchObject({ status: 413, json: { ok: false, error: 'more than 3 envelopes in one request' } });
     expect(operators()).toEqual(['op-1', 'op-2', 'op-3']);

@@ -40,9 +40,7 @@ describe('semantic conventions', () => {
 
   it('no source file but semconv.ts spells a call_center.* name', async () => {
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync(new URL('../src/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.ts') && f !== 'semconv.ts',
-    );
+    const files = readdirSync(new URL('../src/', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && f !== 'semconv.ts');
     for (const file of files) {
       const text = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8');
       expect([file, text.match(/['"]call_center\.[a-z_.]+/g)]).toEqual([file, null]);

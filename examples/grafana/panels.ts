@@ -112,13 +112,7 @@ export interface Plot {
 /** Series over time, the legend below, every series in the tooltip. */
 export function timeSeries(spec: PanelSpec & Values & Plot): timeseries.PanelBuilder {
   const builder = framed(new timeseries.PanelBuilder(), spec)
-    .legend(
-      new common.VizLegendOptionsBuilder()
-        .displayMode(common.LegendDisplayMode.List)
-        .placement(common.LegendPlacement.Bottom)
-        .showLegend(true)
-        .calcs([]),
-    )
+    .legend(new common.VizLegendOptionsBuilder().displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom).showLegend(true).calcs([]))
     .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending))
     .min(0)
     .colorScheme(new dashboard.FieldColorBuilder().mode(dashboard.FieldColorModeId.PaletteClassic))

@@ -38,12 +38,7 @@ export function prometheusRange(target: QueryTarget): cog.Builder<cog.Dataquery>
 }
 
 function prometheusTarget({ expr, legend, refId = 'A' }: QueryTarget): prometheus.DataqueryBuilder {
-  return new prometheus.DataqueryBuilder()
-    .datasource(PROMETHEUS)
-    .refId(refId)
-    .expr(expr)
-    .legendFormat(legend)
-    .editorMode(prometheus.QueryEditorMode.Code);
+  return new prometheus.DataqueryBuilder().datasource(PROMETHEUS).refId(refId).expr(expr).legendFormat(legend).editorMode(prometheus.QueryEditorMode.Code);
 }
 
 /** A LogQL metric query evaluated once, at the end of the dashboard's range. */
@@ -62,12 +57,5 @@ function lokiTarget({ expr, legend, refId = 'A' }: QueryTarget): loki.DataqueryB
 
 /** A TraceQL search listing matching spans, newest first, as a table. */
 export function traceqlSpans(query: string): cog.Builder<cog.Dataquery> {
-  return new tempo.TempoQueryBuilder()
-    .datasource(TEMPO)
-    .refId('A')
-    .queryType('traceql')
-    .query(query)
-    .limit(50)
-    .tableType(tempo.SearchTableType.Spans)
-    .spss(10);
+  return new tempo.TempoQueryBuilder().datasource(TEMPO).refId('A').queryType('traceql').query(query).limit(50).tableType(tempo.SearchTableType.Spans).spss(10);
 }

@@ -27,9 +27,7 @@ export interface RelayServer {
 }
 
 /** One envelope's outcome; an array body gets one per item, in order. */
-export type RelayResult =
-  | { ok: true }
-  | { ok: false; status: 400 | 422 | 500; error: string; issues?: readonly CallCenterValidationIssue[] };
+export type RelayResult = { ok: true } | { ok: false; status: 400 | 422 | 500; error: string; issues?: readonly CallCenterValidationIssue[] };
 
 /** The path events are POSTed to. */
 export const EVENTS_PATH = '/events';

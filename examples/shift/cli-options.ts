@@ -108,7 +108,11 @@ export function parseDemoArgs(argv: string[], now: number): DemoArgs {
     if (token.kind === 'positional') return fail(`unexpected argument ${JSON.stringify(token.value)}: options are written --name value, e.g. --hours 4 ${SEE_HELP}`);
     const name = token.name as Name;
     if (!NAMES.includes(name) || !token.rawName.startsWith('--')) {
-      return fail(`unknown option ${token.rawName}: the options are ${NAMES.filter((n) => n !== 'help').map((n) => `--${n}`).join(', ')} and --help`);
+      return fail(
+        `unknown option ${token.rawName}: the options are ${NAMES.filter((n) => n !== 'help')
+          .map((n) => `--${n}`)
+          .join(', ')} and --help`,
+      );
     }
     if (!TAKES_VALUE.has(name)) {
       if (token.value !== undefined) return fail(`--${name} takes no value (got --${name}=${token.value}) ${SEE_HELP}`);
@@ -140,7 +144,10 @@ export function parseDemoArgs(argv: string[], now: number): DemoArgs {
   if (typeof raw.start === 'string') {
     const ms = parseDateTime(raw.start);
     if (ms === undefined || ms < EARLIEST_START) return wrong('start', raw.start);
-    if (ms > now) return fail(`--start ${raw.start} is in the future (it is now ${new Date(now).toISOString()}): the shift must be over by now, or its telemetry would be dated in the future; give an earlier start, or leave --start out to end the shift now`);
+    if (ms > now)
+      return fail(
+        `--start ${raw.start} is in the future (it is now ${new Date(now).toISOString()}): the shift must be over by now, or its telemetry would be dated in the future; give an earlier start, or leave --start out to end the shift now`,
+      );
     options.start = ms;
   }
   if (typeof raw.out === 'string') options.out = raw.out;

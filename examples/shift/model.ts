@@ -42,9 +42,54 @@ function rng(seed: number): () => number {
 }
 
 const NAMES = [
-  'Asha', 'Ravi', 'Mei', 'Tomás', 'Ngozi', 'Lena', 'Omar', 'Priya', 'Jonas', 'Aiko', 'Samir', 'Grace', 'Dmitri', 'Inés', 'Kwame', 'Sofia',
-  'Fatima', 'Luca', 'Yuki', 'Amara', 'Diego', 'Hana', 'Ibrahim', 'Chloé', 'Kofi', 'Anya', 'Mateo', 'Leila', 'Arjun', 'Zara', 'Emeka', 'Sven',
-  'Nadia', 'Hiro', 'Olga', 'Tariq', 'Camila', 'Bao', 'Freya', 'Kenji', 'Rosa', 'Yusuf', 'Ingrid', 'Thabo', 'Mina', 'Pablo', 'Esra', 'Malik',
+  'Asha',
+  'Ravi',
+  'Mei',
+  'Tomás',
+  'Ngozi',
+  'Lena',
+  'Omar',
+  'Priya',
+  'Jonas',
+  'Aiko',
+  'Samir',
+  'Grace',
+  'Dmitri',
+  'Inés',
+  'Kwame',
+  'Sofia',
+  'Fatima',
+  'Luca',
+  'Yuki',
+  'Amara',
+  'Diego',
+  'Hana',
+  'Ibrahim',
+  'Chloé',
+  'Kofi',
+  'Anya',
+  'Mateo',
+  'Leila',
+  'Arjun',
+  'Zara',
+  'Emeka',
+  'Sven',
+  'Nadia',
+  'Hiro',
+  'Olga',
+  'Tariq',
+  'Camila',
+  'Bao',
+  'Freya',
+  'Kenji',
+  'Rosa',
+  'Yusuf',
+  'Ingrid',
+  'Thabo',
+  'Mina',
+  'Pablo',
+  'Esra',
+  'Malik',
 ];
 
 /** The operator at `index` (from 0): a name of the list, then the list again with a number (`Asha 2`), so that no two operators share a name. */
@@ -180,24 +225,31 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
           at: endAt - 5000,
           operator,
           type: 'contact',
-          event: { ...contact, action: CallCenterAction.Transfer, contact_is_transfer: true, transfer_id: `T-${contactNumber}`, transfer_destination: random() < 0.5 ? 'paramedic-desk' : 'billing' },
+          event: {
+            ...contact,
+            action: CallCenterAction.Transfer,
+            contact_is_transfer: true,
+            transfer_id: `T-${contactNumber}`,
+            transfer_destination: random() < 0.5 ? 'paramedic-desk' : 'billing',
+          },
         });
       }
       const terminate = spam || random() < 0.04;
       // Now and then the platform loses a contact's end (a crashed console): the plugin's timeout ends it.
       const lost = random() < 1 / 120;
-      if (!lost) timeline.push({
-        at: endAt,
-        operator,
-        type: 'contact',
-        event: {
-          ...contact,
-          action: terminate ? CallCenterAction.Terminate : CallCenterAction.End,
-          contact_duration: Math.round((endAt - t) / 100) / 10,
-          contact_resolution: spam ? 'spam' : transferred ? 'transferred' : 'resolved',
-          ...(transferred ? { contact_is_transfer: true, transfer_id: `T-${contactNumber}` } : {}),
-        },
-      });
+      if (!lost)
+        timeline.push({
+          at: endAt,
+          operator,
+          type: 'contact',
+          event: {
+            ...contact,
+            action: terminate ? CallCenterAction.Terminate : CallCenterAction.End,
+            contact_duration: Math.round((endAt - t) / 100) / 10,
+            contact_resolution: spam ? 'spam' : transferred ? 'transferred' : 'resolved',
+            ...(transferred ? { contact_is_transfer: true, transfer_id: `T-${contactNumber}` } : {}),
+          },
+        });
       t = endAt + (20 + random() * 100) * 1000; // wrap-up and wait for the next contact
     }
 
@@ -226,9 +278,21 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
     // The platform doc's own Break example: `add` is not a break action.
     { at: mid, operator: first, type: 'invalid', eventType: 'break', event: { type: 'bio_break', sub_type: 'Some Sub Type', action: 'add', total_time: 10, consumed_time: 5 } },
     // transfer_id is required on every contact event.
-    { at: mid + 1000, operator: first, type: 'invalid', eventType: 'contact', event: { contact_id: 'C-bad-1', action: 'view', contact_type: 'follow_up', contact_channel: 'call' } },
+    {
+      at: mid + 1000,
+      operator: first,
+      type: 'invalid',
+      eventType: 'contact',
+      event: { contact_id: 'C-bad-1', action: 'view', contact_type: 'follow_up', contact_channel: 'call' },
+    },
     // A date that is not ISO 8601.
-    { at: mid + 2000, operator: first, type: 'invalid', eventType: 'contact', event: { contact_id: 'C-bad-2', action: 'view', contact_type: 'follow_up', contact_channel: 'sms', transfer_id: 'none', contact_start_time: 'yesterday 5pm' } },
+    {
+      at: mid + 2000,
+      operator: first,
+      type: 'invalid',
+      eventType: 'contact',
+      event: { contact_id: 'C-bad-2', action: 'view', contact_type: 'follow_up', contact_channel: 'sms', transfer_id: 'none', contact_start_time: 'yesterday 5pm' },
+    },
   );
 
   return timeline.filter((e) => e.at <= end + 3_600_000).sort((a, b) => a.at - b.at);

@@ -70,7 +70,10 @@ function sectionHtml(section: Section): string {
   const head = section.columns.map((c, i) => `<th${cls(i)}>${escapeHtml(c.header)}</th>`).join('');
   const body = section.rows.length
     ? section.rows
-        .map((row) => `<tr data-key="${escapeHtml(row.key)}">${row.cells.map((c, i) => `<td${cls(i)}${c.value === undefined ? '' : ` data-value="${c.value}"`}>${escapeHtml(c.text)}</td>`).join('')}</tr>`)
+        .map(
+          (row) =>
+            `<tr data-key="${escapeHtml(row.key)}">${row.cells.map((c, i) => `<td${cls(i)}${c.value === undefined ? '' : ` data-value="${c.value}"`}>${escapeHtml(c.text)}</td>`).join('')}</tr>`,
+        )
         .join('\n')
     : `<tr><td colspan="${section.columns.length}">none</td></tr>`;
   const charts = section.rows.length && section.charts.length ? `<div class="charts">${section.charts.map((c) => chartSvg(section, c)).join('')}</div>` : '';

@@ -149,9 +149,7 @@ for (let i = 0; i < timeline.length; i++) {
   clock = entry.at;
   const options = { operator: entry.operator, timestamp: entry.at };
   const result: LogIngestEventResult =
-    entry.type === 'invalid'
-      ? CallCenter.logIngestEvent(entry.eventType, entry.event as never, options)
-      : CallCenter.logIngestEvent(entry.type, entry.event as never, options);
+    entry.type === 'invalid' ? CallCenter.logIngestEvent(entry.eventType, entry.event as never, options) : CallCenter.logIngestEvent(entry.type, entry.event as never, options);
   if (!result.ok) rejectedBySimulator++;
   progress.update(i + 1, clock);
   if ((i + 1) % 250 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the batch processors export
@@ -170,7 +168,9 @@ if (json) {
   console.log(JSON.stringify({ summary, simulated: { events: timeline.length, rejected: rejectedBySimulator } }));
   console.error(`Telemetry: ${files}; report: ${report}`);
 } else {
-  console.log(`\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} of them invalid on purpose.`);
+  console.log(
+    `\nSimulated ${hours} h with ${operators} operators (seed ${seed}) in ${seconds.toFixed(1)} s: ${timeline.length} events, ${rejectedBySimulator} of them invalid on purpose.`,
+  );
   console.log(`Telemetry: ${files}\n`);
   console.log(formatSummary(summary));
   console.log(`\nThe same summary with charts: ${report}`);

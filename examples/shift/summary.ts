@@ -1,9 +1,27 @@
 // The supervisor summary, computed from exported OTLP/JSON (the demo's own
 // files or what a collector wrote), never from the simulator's counters.
-import { ATTR_BREAK_END_REASON, ATTR_BREAK_OVERRUN, ATTR_BREAK_TYPE, ATTR_CONTACT_CHANNEL, ATTR_CONTACT_END_REASON, ATTR_CONTACT_HOLD_COUNT, ATTR_CONTACT_HOLD_TIME,
-  ATTR_CONTACT_IS_PRIORITY, ATTR_CONTACT_TYPE, ATTR_CONTACT_WAIT_TIME,
-  ATTR_OPERATOR_ID, ATTR_OPERATOR_NAME, ATTR_OPS_SCORECARD_PERFORMANCE_GROUP, ATTR_OPS_SCORECARD_QUALITY_SCORE, ATTR_REJECTION_REASON,
-  EVENT_OPS_SCORECARD, METRIC_EVENTS_REJECTED, SPAN_BREAK, SPAN_CONTACT, SPAN_EVENT_CONTACT_PREFIX } from '@kenkai/instrumentation-call-center';
+import {
+  ATTR_BREAK_END_REASON,
+  ATTR_BREAK_OVERRUN,
+  ATTR_BREAK_TYPE,
+  ATTR_CONTACT_CHANNEL,
+  ATTR_CONTACT_END_REASON,
+  ATTR_CONTACT_HOLD_COUNT,
+  ATTR_CONTACT_HOLD_TIME,
+  ATTR_CONTACT_IS_PRIORITY,
+  ATTR_CONTACT_TYPE,
+  ATTR_CONTACT_WAIT_TIME,
+  ATTR_OPERATOR_ID,
+  ATTR_OPERATOR_NAME,
+  ATTR_OPS_SCORECARD_PERFORMANCE_GROUP,
+  ATTR_OPS_SCORECARD_QUALITY_SCORE,
+  ATTR_REJECTION_REASON,
+  EVENT_OPS_SCORECARD,
+  METRIC_EVENTS_REJECTED,
+  SPAN_BREAK,
+  SPAN_CONTACT,
+  SPAN_EVENT_CONTACT_PREFIX,
+} from '@kenkai/instrumentation-call-center';
 import { logRecords, metricPoints, spans, type OtlpRequest } from './otlp-json.ts';
 
 export interface Summary {
@@ -71,7 +89,11 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
   const answerByChannel: Summary['answerByChannel'] = {};
   for (const [channel, seconds] of Object.entries(waits).sort()) {
     const within = seconds.filter((w) => w <= SERVICE_LEVEL_SECONDS).length;
-    answerByChannel[channel] = { answered: seconds.length, avgWaitSeconds: round1(seconds.reduce((a, b) => a + b, 0) / seconds.length), serviceLevel: round1((100 * within) / seconds.length) };
+    answerByChannel[channel] = {
+      answered: seconds.length,
+      avgWaitSeconds: round1(seconds.reduce((a, b) => a + b, 0) / seconds.length),
+      serviceLevel: round1((100 * within) / seconds.length),
+    };
   }
   const holdByChannel: Summary['holdByChannel'] = {};
   for (const [channel, { count, seconds }] of Object.entries(holds).sort()) {

@@ -103,7 +103,10 @@ export function supervisorView(s: Summary): SupervisorView {
         key: c,
         cells: [label(channelName(c)), count(v.answered), { text: duration(v.avgWaitSeconds), value: v.avgWaitSeconds }, { text: percent(v.serviceLevel), value: v.serviceLevel }],
       })),
-      charts: [{ title: 'Average time to answer', column: 2 }, { title: `Service level (answered within ${s.serviceLevelThresholdSeconds} s)`, column: 3, max: 100 }],
+      charts: [
+        { title: 'Average time to answer', column: 2 },
+        { title: `Service level (answered within ${s.serviceLevelThresholdSeconds} s)`, column: 3, max: 100 },
+      ],
     },
     {
       id: 'holds',
@@ -112,9 +115,17 @@ export function supervisorView(s: Summary): SupervisorView {
       columns: [left('Channel'), right('Holds'), right('Average hold'), right('Holds per contact')],
       rows: Object.entries(s.holdByChannel).map(([c, v]) => ({
         key: c,
-        cells: [label(channelName(c)), count(v.holds), { text: v.holds ? duration(v.avgHoldSeconds) : 'no holds', value: v.avgHoldSeconds }, { text: v.holdsPerContact.toFixed(2), value: v.holdsPerContact }],
+        cells: [
+          label(channelName(c)),
+          count(v.holds),
+          { text: v.holds ? duration(v.avgHoldSeconds) : 'no holds', value: v.avgHoldSeconds },
+          { text: v.holdsPerContact.toFixed(2), value: v.holdsPerContact },
+        ],
       })),
-      charts: [{ title: 'Average hold', column: 2 }, { title: 'Holds per contact', column: 3 }],
+      charts: [
+        { title: 'Average hold', column: 2 },
+        { title: 'Holds per contact', column: 3 },
+      ],
     },
     {
       id: 'operators',
@@ -125,7 +136,10 @@ export function supervisorView(s: Summary): SupervisorView {
         const onBreak = s.breakMinutesPerOperator[o] ?? 0;
         return { key: o, cells: [label(o), count(s.contactsPerOperator[o] ?? 0), { text: minutes(onBreak), value: onBreak }] };
       }),
-      charts: [{ title: 'Contacts handled', column: 1 }, { title: 'Time on break', column: 2 }],
+      charts: [
+        { title: 'Contacts handled', column: 1 },
+        { title: 'Time on break', column: 2 },
+      ],
     },
     {
       id: 'workload',
@@ -152,7 +166,10 @@ export function supervisorView(s: Summary): SupervisorView {
       title: 'Quality by performance group',
       note: `The average quality score of the ${plural(scorecards, 'scorecard')}, by the performance group each scorecard gave.`,
       columns: [left('Performance group'), right('Scorecards'), right('Average quality score (of 100)')],
-      rows: Object.entries(s.qualityByGroup).map(([g, v]) => ({ key: g, cells: [label(groupName(g)), count(v.scorecards), { text: v.avgQuality.toFixed(1), value: v.avgQuality }] })),
+      rows: Object.entries(s.qualityByGroup).map(([g, v]) => ({
+        key: g,
+        cells: [label(groupName(g)), count(v.scorecards), { text: v.avgQuality.toFixed(1), value: v.avgQuality }],
+      })),
       charts: [{ title: 'Average quality score (of 100)', column: 2, max: 100 }],
     },
   ];

@@ -16,9 +16,7 @@ export function kindOf(value: unknown): string {
 }
 
 function unreadable(ev: IngestEvent, path: string, what: string, cause: unknown): CallCenterValidationError {
-  return new CallCenterValidationError(ev.type, [
-    { path, code: 'unreadable_event', message: `${what} could not be read (${describeThrown(cause)} thrown while reading it)` },
-  ]);
+  return new CallCenterValidationError(ev.type, [{ path, code: 'unreadable_event', message: `${what} could not be read (${describeThrown(cause)} thrown while reading it)` }]);
 }
 
 /** Whether for…in over the object visits its own enumerable keys only: a plain object, and nothing enumerable on Object.prototype. */
@@ -113,17 +111,14 @@ const getTime = Date.prototype.getTime;
  * three fields, the timestamp as epoch ms (the configured clock's `nowMs`
  * when none is given).
  */
-export function readCallOptions(
-  ev: IngestEvent,
-  options: unknown,
-  defaultOperator: CallCenterOperator | undefined,
-  nowMs: number,
-): CallCenterValidationError | undefined {
+export function readCallOptions(ev: IngestEvent, options: unknown, defaultOperator: CallCenterOperator | undefined, nowMs: number): CallCenterValidationError | undefined {
   ev.operator = defaultOperator;
   let timestamp: unknown;
   if (options !== undefined && options !== null) {
     if (typeof options !== 'object') {
-      return new CallCenterValidationError(ev.type, [{ path: 'options', code: 'invalid_value', message: `expected an object { operator?, timestamp? }, received ${kindOf(options)}` }]);
+      return new CallCenterValidationError(ev.type, [
+        { path: 'options', code: 'invalid_value', message: `expected an object { operator?, timestamp? }, received ${kindOf(options)}` },
+      ]);
     }
     try {
       const { operator } = options as Record<string, unknown>;
@@ -151,7 +146,9 @@ export function readCallOptions(
     return undefined;
   }
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
-    return new CallCenterValidationError(ev.type, [{ path: 'timestamp', code: 'invalid_value', message: `expected epoch milliseconds or a valid Date, received ${kindOf(timestamp)}` }]);
+    return new CallCenterValidationError(ev.type, [
+      { path: 'timestamp', code: 'invalid_value', message: `expected epoch milliseconds or a valid Date, received ${kindOf(timestamp)}` },
+    ]);
   }
   ev.timeMs = timestamp;
   ev.timeGiven = true;

@@ -28,7 +28,12 @@ const AT = /*#__PURE__*/ slotsOf<BreakFields>(EVENT_RULES.break);
 /** The fields a break's lifecycle reads, from the snapshot. */
 function breakFields(ev: IngestEvent): Pick<BreakFields, 'type' | 'action' | 'total_time' | 'consumed_time'> {
   const s = ev.slots;
-  return { type: s[AT.type] as BreakFields['type'], action: s[AT.action] as BreakFields['action'], total_time: s[AT.total_time] as number, consumed_time: s[AT.consumed_time] as number };
+  return {
+    type: s[AT.type] as BreakFields['type'],
+    action: s[AT.action] as BreakFields['action'],
+    total_time: s[AT.total_time] as number,
+    consumed_time: s[AT.consumed_time] as number,
+  };
 }
 
 export interface OpenBreak extends OpenSpan {
@@ -113,7 +118,19 @@ export class BreakSpans {
       if (event.action !== 'start') return undefined;
       const attributes = spanAttributes(ev.attributes);
       const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(ev.timeMs), attributes });
-      open = { span, operatorKey, idKey: '', startMs: ev.timeMs, owner, provider: this.#providerOf(owner), segment: 1, type: event.type, operatorId: ev.operator?.id, overrun: false, last: {} };
+      open = {
+        span,
+        operatorKey,
+        idKey: '',
+        startMs: ev.timeMs,
+        owner,
+        provider: this.#providerOf(owner),
+        segment: 1,
+        type: event.type,
+        operatorId: ev.operator?.id,
+        overrun: false,
+        last: {},
+      };
       this.open.add(open, ev.timeMs);
     } else {
       // The span follows the break's figures; its type stays the start's.

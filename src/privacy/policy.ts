@@ -20,14 +20,7 @@ export type PrivacyAction = 'keep' | 'hash' | 'drop';
 /** Identifiers: joinable across events when hashed with a key. */
 const ID_ATTRIBUTES = [ATTR_CONTACT_CUSTOMER_ID, ATTR_CONTACT_PHONE_ID, ATTR_CONTACT_EXTENSION, ATTR_CONTACT_INCIDENT_ID] as const;
 /** Free text and `meta`: anything may be in them. */
-const TEXT_ATTRIBUTES = [
-  ATTR_CONTACT_SUMMARY,
-  ATTR_CONTACT_REMARKS,
-  ATTR_TRANSFER_SUMMARY,
-  ATTR_TRANSFER_REMARKS,
-  ATTR_OPS_SCORECARD_REMARKS,
-  ATTR_META,
-] as const;
+const TEXT_ATTRIBUTES = [ATTR_CONTACT_SUMMARY, ATTR_CONTACT_REMARKS, ATTR_TRANSFER_SUMMARY, ATTR_TRANSFER_REMARKS, ATTR_OPS_SCORECARD_REMARKS, ATTR_META] as const;
 
 /** The attributes the privacy policy governs. */
 export const SENSITIVE_ATTRIBUTES = [...ID_ATTRIBUTES, ...TEXT_ATTRIBUTES] as const;

@@ -36,8 +36,22 @@ function fakeStep(capacity: Record<Side, number>) {
     const over = rate > capacity[side];
     const none = { count: 0, serializeMs: 0, roundTripMs: 0 };
     return {
-      side, targetPerSecond: rate, sent, emitMs: seconds * 1000 + 20, drainMs: over ? 500 : 20, drained: !over, maxBuffered: 0, droppedLogs: 0, droppedSpans: 0,
-      requests: { logs: none, traces: none }, mainThreadCpuMs: 0, processCpuMs: 0, receivedLogs: sent, receivedSpans: sent / 2, lost: 0, collectorCpuMs: 0,
+      side,
+      targetPerSecond: rate,
+      sent,
+      emitMs: seconds * 1000 + 20,
+      drainMs: over ? 500 : 20,
+      drained: !over,
+      maxBuffered: 0,
+      droppedLogs: 0,
+      droppedSpans: 0,
+      requests: { logs: none, traces: none },
+      mainThreadCpuMs: 0,
+      processCpuMs: 0,
+      receivedLogs: sent,
+      receivedSpans: sent / 2,
+      lost: 0,
+      collectorCpuMs: 0,
     };
   };
   return { step, calls };

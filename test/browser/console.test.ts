@@ -50,9 +50,7 @@ describe('the operator console in Chromium, exporting cross-origin through the r
         await page.click(`#${id}`);
       }
       await page.click('#invalid');
-      await expect.poll(() => page.textContent('#error')).toBe(
-        'Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"',
-      );
+      await expect.poll(() => page.textContent('#error')).toBe('Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"');
       await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(7);
       await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
@@ -68,11 +66,7 @@ describe('the operator console in Chromium, exporting cross-origin through the r
     expect(logRecords(collector.read('scorecards')).map((r) => r.eventName)).toEqual(['call_center.ops_scorecard']);
     const traces = spans(collector.read('traces'));
     const contact = traces.find((s) => s.name === 'call_center.contact');
-    expect(contact?.events.map((e) => e.name)).toEqual([
-      'call_center.contact.pause',
-      'call_center.contact.resume',
-      'call_center.contact.transfer',
-    ]);
+    expect(contact?.events.map((e) => e.name)).toEqual(['call_center.contact.pause', 'call_center.contact.resume', 'call_center.contact.transfer']);
     expect(contact?.attributes).toMatchObject({ 'call_center.operator.id': 'op-web-1', 'call_center.contact.end_reason': 'end' });
     for (const r of logs.filter((l) => l.eventName === 'call_center.contact')) expect(r.traceId).toBe(contact?.traceId);
   });
@@ -182,7 +176,11 @@ describe('a page reload in the middle of a contact', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       // As in some private modes and sandboxed frames: any use of sessionStorage throws.
       await page.addInitScript(() => {
-        Object.defineProperty(window, 'sessionStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+        Object.defineProperty(window, 'sessionStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
       });
       const url = `${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-4`;
       await page.goto(url);
@@ -268,12 +266,15 @@ describe('the web example shows what it emits', () => {
     await expect.poll(() => page.textContent('#open')).toMatch(/^open contact c-1001: handle time 0:0\d$/);
     await page.click('#end');
     const rows = await page.$$eval('#emitted li', (items) => items.map((li) => li.textContent ?? ''));
-    expect(rows.filter((r) => r.startsWith('span'))).toEqual([expect.stringMatching(/^span call_center\.contact ended end after \d+\.\d s {2}trace [0-9a-f]{8} span [0-9a-f]{8}$/)]);
-    expect(rows.filter((r) => r.startsWith('log')).reverse().map((r) => r.replace(/trace.*$/, '').trim())).toEqual([
-      'log  call_center.contact attend',
-      'log  call_center.contact pause',
-      'log  call_center.contact end',
+    expect(rows.filter((r) => r.startsWith('span'))).toEqual([
+      expect.stringMatching(/^span call_center\.contact ended end after \d+\.\d s {2}trace [0-9a-f]{8} span [0-9a-f]{8}$/),
     ]);
+    expect(
+      rows
+        .filter((r) => r.startsWith('log'))
+        .reverse()
+        .map((r) => r.replace(/trace.*$/, '').trim()),
+    ).toEqual(['log  call_center.contact attend', 'log  call_center.contact pause', 'log  call_center.contact end']);
     expect(await page.textContent('#open')).toBe('no open contact');
     await page.screenshot({ path: join(tmpdir(), 'cc-console-panel.png') });
     expect(errors).toEqual([]);

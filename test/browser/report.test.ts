@@ -38,7 +38,10 @@ describe('the demo’s report.html in Chromium', () => {
   it('fetches nothing but itself, and shows the figures of the --json summary of the same run', async () => {
     const out = mkdtempSync(join(tmpdir(), 'cc-report-'));
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|^OTEL_/i.test(key)));
-    const { stdout } = await promisify(execFile)(process.execPath, ['examples/shift/simulate.ts', '--json', '--operators', '6', '--hours', '3', '--seed', '9', '--out', out], { cwd: root, env });
+    const { stdout } = await promisify(execFile)(process.execPath, ['examples/shift/simulate.ts', '--json', '--operators', '6', '--hours', '3', '--seed', '9', '--out', out], {
+      cwd: root,
+      env,
+    });
     const { summary } = JSON.parse(stdout) as { summary: Summary };
     const report = pathToFileURL(join(out, 'report.html')).href;
 
@@ -58,17 +61,26 @@ describe('the demo’s report.html in Chromium', () => {
     }
     const answer = await table(page, 'answer');
     for (const [channel, { answered, avgWaitSeconds, serviceLevel }] of Object.entries(summary.answerByChannel)) {
-      expect([Number(answer[channel]![1]), seconds(answer[channel]![2]!), answer[channel]![3]], channel).toEqual([answered, Math.round(avgWaitSeconds), `${serviceLevel.toFixed(1)}%`]);
+      expect([Number(answer[channel]![1]), seconds(answer[channel]![2]!), answer[channel]![3]], channel).toEqual([
+        answered,
+        Math.round(avgWaitSeconds),
+        `${serviceLevel.toFixed(1)}%`,
+      ]);
     }
     const operators = await table(page, 'operators');
     expect(Object.fromEntries(Object.entries(operators).map(([key, cells]) => [key, Number(cells[1])]))).toEqual(summary.contactsPerOperator);
     for (const [operator, onBreak] of Object.entries(summary.breakMinutesPerOperator)) expect(seconds(operators[operator]![2]!) / 60, operator).toBe(Math.round(onBreak));
     const quality = await table(page, 'quality');
-    for (const [group, { scorecards, avgQuality }] of Object.entries(summary.qualityByGroup)) expect([Number(quality[group]![1]), Number(quality[group]![2])]).toEqual([scorecards, avgQuality]);
+    for (const [group, { scorecards, avgQuality }] of Object.entries(summary.qualityByGroup))
+      expect([Number(quality[group]![1]), Number(quality[group]![2])]).toEqual([scorecards, avgQuality]);
 
     // The bars are drawn from the same figures: one per operator, the busiest the longest.
     const bars = await page.$$eval('[data-chart="operators:1"] g[data-key]', (groups) =>
-      groups.map((g) => ({ key: g.getAttribute('data-key')!, width: Number(g.querySelector('rect')!.getAttribute('width')), shown: g.querySelector('text:last-of-type')!.textContent })),
+      groups.map((g) => ({
+        key: g.getAttribute('data-key')!,
+        width: Number(g.querySelector('rect')!.getAttribute('width')),
+        shown: g.querySelector('text:last-of-type')!.textContent,
+      })),
     );
     expect(bars.map((b) => [b.key, Number(b.shown)])).toEqual(Object.entries(summary.contactsPerOperator));
     const busiest = Math.max(...Object.values(summary.contactsPerOperator));

@@ -110,10 +110,18 @@ describe.each(PROTOCOLS.flatMap((protocol) => SCENARIOS.map((s) => ({ protocol, 
         const ids = logs.filter((r) => action(r) === which).map((r) => r.attributes['call_center.contact.id']);
         expect.soft(idDiff(ids), `${which} records`).toEqual({ missing: [], extra: [] });
       }
-      expect.soft(few(logs.filter((r) => action(r) !== 'attend' && action(r) !== 'end').map((r) => `${r.attributes['call_center.contact.id']} ${action(r)}`)), 'records of other actions').toEqual([]);
+      expect
+        .soft(
+          few(logs.filter((r) => action(r) !== 'attend' && action(r) !== 'end').map((r) => `${r.attributes['call_center.contact.id']} ${action(r)}`)),
+          'records of other actions',
+        )
+        .toEqual([]);
       const times = logs.flatMap((r): Array<[string, number]> => {
         const what = `${r.attributes['call_center.contact.id']} ${action(r)}`;
-        return [[`${what} time`, r.timeMs], [`${what} observed`, r.observedTimeMs]];
+        return [
+          [`${what} time`, r.timeMs],
+          [`${what} observed`, r.observedTimeMs],
+        ];
       });
       expect.soft(insane(times), 'log record times outside the last hour').toEqual([]);
     });
@@ -127,11 +135,9 @@ describe.each(PROTOCOLS.flatMap((protocol) => SCENARIOS.map((s) => ({ protocol, 
       // Nobody else's contact is cut short by the bad one (a future time must not drive the timeout sweep).
       const notByEnd = contacts.filter((s) => s.attributes['call_center.contact.end_reason'] !== 'end');
       expect.soft(few(notByEnd.map((s) => `${id(s)}: ${s.attributes['call_center.contact.end_reason']}`)), 'spans not ended by their end event').toEqual([]);
-      const times = contacts.flatMap((s): Array<[string, number]> => [
-        [`${id(s)} start`, s.startMs],
-        [`${id(s)} end`, s.endMs],
-        ...s.events.map((e): [string, number] => [`${id(s)} ${e.name}`, e.timeMs]),
-      ]);
+      const times = contacts.flatMap(
+        (s): Array<[string, number]> => [[`${id(s)} start`, s.startMs], [`${id(s)} end`, s.endMs], ...s.events.map((e): [string, number] => [`${id(s)} ${e.name}`, e.timeMs])],
+      );
       expect.soft(insane(times), 'span and span event times outside the last hour').toEqual([]);
       expect.soft(few(contacts.filter((s) => s.endMs < s.startMs).map(id)), 'spans ending before they start').toEqual([]);
     });

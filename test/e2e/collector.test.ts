@@ -10,7 +10,10 @@ const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
 /** The guard's keyed hash: SHA-256 of the key followed by the id. */
 const GUARD_KEY = 'e2e-guard-key';
-const keyed = (s: string) => createHash('sha256').update(GUARD_KEY + s).digest('hex');
+const keyed = (s: string) =>
+  createHash('sha256')
+    .update(GUARD_KEY + s)
+    .digest('hex');
 /** Every sensitive value the emitter sends (with the plugin told to keep them all). */
 const SECRETS = ['chest pain', 'caller anxious', 'handed to paramedic', 'urgent', '+15550100', 'patient-0042', 'ext-4711', 'incident-0099', 'supervisor notes', 'attempt'];
 const ID_ATTRIBUTES: Record<string, string> = {
@@ -82,12 +85,16 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
 
   it('delivers every accepted event as a log record with its eventName and attributes', () => {
     const logs = got.logs.filter((r) => r.service === service);
-    expect(logs.map((r) => r.eventName)).toEqual([
-      ...Array(5).fill('call_center.contact'),
-      ...Array(3).fill('call_center.break'),
-    ]);
+    expect(logs.map((r) => r.eventName)).toEqual([...Array(5).fill('call_center.contact'), ...Array(3).fill('call_center.break')]);
     expect(logs.map((r) => r.attributes['call_center.contact.action'] ?? r.attributes['call_center.break.action'])).toEqual([
-      'attend', 'pause', 'resume', 'transfer', 'end', 'start', 'pause', 'end',
+      'attend',
+      'pause',
+      'resume',
+      'transfer',
+      'end',
+      'start',
+      'pause',
+      'end',
     ]);
     expect(logs[0]).toMatchObject({
       severityText: 'INFO',
@@ -119,11 +126,7 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
     const traces = got.traces.filter((s) => s.service === service);
     const contact = traces.find((s) => s.name === 'call_center.contact');
     const brk = traces.find((s) => s.name === 'call_center.break');
-    expect(contact?.events.map((e) => e.name)).toEqual([
-      'call_center.contact.pause',
-      'call_center.contact.resume',
-      'call_center.contact.transfer',
-    ]);
+    expect(contact?.events.map((e) => e.name)).toEqual(['call_center.contact.pause', 'call_center.contact.resume', 'call_center.contact.transfer']);
     expect(contact?.attributes['call_center.contact.end_reason']).toBe('end');
     expect(brk?.events.map((e) => e.name)).toEqual(['call_center.break.start', 'call_center.break.pause', 'call_center.break.end']);
     expect(brk?.attributes['call_center.break.overrun']).toBe(true);
@@ -139,9 +142,7 @@ describe.each(['json', 'proto'] as const)('through the real collector over OTLP/
   it('delivers the metrics', () => {
     const metrics = got.metrics.filter((m) => m.service === service);
     const value = (name: string, match: Record<string, unknown> = {}) =>
-      metrics
-        .filter((m) => m.name === name && Object.entries(match).every(([k, v]) => m.attributes[k] === v))
-        .reduce((sum, m) => sum + m.value, 0);
+      metrics.filter((m) => m.name === name && Object.entries(match).every(([k, v]) => m.attributes[k] === v)).reduce((sum, m) => sum + m.value, 0);
     expect(value('call_center.events', { 'call_center.event.type': 'contact' })).toBe(5);
     expect(value('call_center.events', { 'call_center.event.type': 'break' })).toBe(3);
     expect(value('call_center.events.rejected', { 'call_center.rejection.reason': 'invalid_value' })).toBe(1);
@@ -226,4 +227,3 @@ describe('with the patient-data guard turned off', () => {
     expect(span?.attributes['call_center.contact.summary']).toBe('chest pain, ambulance dispatched');
   });
 });
-

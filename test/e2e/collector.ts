@@ -53,9 +53,7 @@ export type { OtlpRequest };
  * pipeline to a file exporter instead of the backends.
  */
 function overlay(dir: string, ports: { grpc: number; http: number; health: number }, exporters?: string): string {
-  const files = SIGNALS.map(
-    (s) => `  file/${s}:\n    path: ${join(dir, `${s}.jsonl`)}\n    format: json\n    flush_interval: 100ms\n`,
-  ).join('');
+  const files = SIGNALS.map((s) => `  file/${s}:\n    path: ${join(dir, `${s}.jsonl`)}\n    format: json\n    flush_interval: 100ms\n`).join('');
   return `receivers:
   otlp:
     protocols:

@@ -46,10 +46,14 @@ beforeAll(async () => {
   prometheus = await startPrometheus({ outOfOrderTimeWindow: '12h' });
   collector = await startCollector({ exporters: '  {}\n', env: { CC_METRICS_EXPORTERS: '[otlp_http/metrics]', CC_METRICS_OTLP_ENDPOINT: prometheus.otlpEndpoint } });
   const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'examples/shift/simulate.ts'), '--json', '--operators', '12', '--hours', '8', '--seed', '21', '--out', out], {
-    cwd: root,
-    env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint, OTEL_SERVICE_NAME: SERVICE },
-  });
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    [join(root, 'examples/shift/simulate.ts'), '--json', '--operators', '12', '--hours', '8', '--seed', '21', '--out', out],
+    {
+      cwd: root,
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint, OTEL_SERVICE_NAME: SERVICE },
+    },
+  );
   summary = (JSON.parse(stdout) as { summary: Summary }).summary;
   // The demo says in one line when the collector did not take everything.
   expect(stderr).not.toMatch(/collector/i);

@@ -56,5 +56,11 @@ line({ phase: 'valid-sent', at: Date.now(), waitedForTheRefusalMs: Date.now() - 
 process.stdin.resume();
 await new Promise((resolve) => process.stdin.once('end', resolve));
 await sdk.shutdown();
-const counters = (b: Pick<OutageBuffer<never>, 'delivered' | 'refused' | 'dropped' | 'failures' | 'lastFailure'>) => ({ delivered: b.delivered, refused: b.refused, dropped: b.dropped, failures: b.failures, lastFailure: b.lastFailure });
+const counters = (b: Pick<OutageBuffer<never>, 'delivered' | 'refused' | 'dropped' | 'failures' | 'lastFailure'>) => ({
+  delivered: b.delivered,
+  refused: b.refused,
+  dropped: b.dropped,
+  failures: b.failures,
+  lastFailure: b.lastFailure,
+});
 line({ phase: 'done', logs: counters(logBuffer), traces: counters(traceBuffer) });

@@ -66,13 +66,7 @@ const contact = {
   transfer_remarks: 'urgent',
   meta: { queue: 'emergency', attempt: 1 },
 };
-for (const action of [
-  CallCenterAction.Attend,
-  CallCenterAction.Pause,
-  CallCenterAction.Resume,
-  CallCenterAction.Transfer,
-  CallCenterAction.End,
-]) {
+for (const action of [CallCenterAction.Attend, CallCenterAction.Pause, CallCenterAction.Resume, CallCenterAction.Transfer, CallCenterAction.End]) {
   CallCenter.logIngestEvent(CallCenterEventType.Contact, { ...contact, action });
 }
 for (const [action, consumed] of [

@@ -116,7 +116,12 @@ describe('collector-config.yaml into a real Prometheus 3 (OTLP receiver, default
         { id: 'c2', channel: ContactChannel.Call, seconds: 90 },
         { id: 'c3', channel: ContactChannel.WhatsApp, seconds: 400 },
       ];
-      const contact = (id: string, channel: ContactChannel) => ({ contact_id: `${protocol}-${id}`, contact_channel: channel, contact_type: ContactType.FollowUp, transfer_id: 'none' });
+      const contact = (id: string, channel: ContactChannel) => ({
+        contact_id: `${protocol}-${id}`,
+        contact_channel: channel,
+        contact_type: ContactType.FollowUp,
+        transfer_id: 'none',
+      });
       for (const [i, c] of handled.entries()) {
         const attend = t0 + i * 600_000;
         expect(CallCenter.logIngestEvent('contact', { ...contact(c.id, c.channel), action: 'attend' }, { timestamp: attend }).ok).toBe(true);
@@ -163,14 +168,19 @@ describe('collector-config.yaml into a real Prometheus 3 (OTLP receiver, default
     });
 
     it('holds the handle times the plugin recorded: counts, sum and every bucket', async () => {
-      expect(await values(prometheus, `sum by (call_center_contact_channel) (call_center_contact_duration_seconds_count{${job(service)}})`, ['call_center_contact_channel'])).toEqual({
+      expect(
+        await values(prometheus, `sum by (call_center_contact_channel) (call_center_contact_duration_seconds_count{${job(service)}})`, ['call_center_contact_channel']),
+      ).toEqual({
         call: 2,
         whatsapp: 1,
       });
       expect(await values(prometheus, `sum(call_center_contact_duration_seconds_sum{${job(service)}})`, [])).toEqual({ '': 520 });
 
       // Every bucket of every exported data point, as the SDK sent it (cumulative counts per `le`).
-      const sent = recorded.exported.at(-1)!.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'call_center.contact.duration') as HistogramMetricData;
+      const sent = recorded.exported
+        .at(-1)!
+        .scopeMetrics.flatMap((s) => s.metrics)
+        .find((m) => m.descriptor.name === 'call_center.contact.duration') as HistogramMetricData;
       expect(sent.dataPointType).toBe(DataPointType.HISTOGRAM);
       const expected: Record<string, number> = {};
       for (const point of sent.dataPoints) {
@@ -182,7 +192,10 @@ describe('collector-config.yaml into a real Prometheus 3 (OTLP receiver, default
           expected[key] = (expected[key] ?? 0) + cumulative;
         }
       }
-      const buckets = await values(prometheus, `sum by (call_center_contact_channel, le) (call_center_contact_duration_seconds_bucket{${job(service)}})`, ['call_center_contact_channel', 'le']);
+      const buckets = await values(prometheus, `sum by (call_center_contact_channel, le) (call_center_contact_duration_seconds_bucket{${job(service)}})`, [
+        'call_center_contact_channel',
+        'le',
+      ]);
       expect(buckets).toEqual(expected);
       expect(buckets['call/30']).toBe(1);
       expect(buckets['call/120']).toBe(2);
@@ -292,9 +305,19 @@ describe.each([
   // The TSDB keeps samples up to this far behind its newest one only with this window.
   { setting: 'out_of_order_time_window alone', flags: [], zeroPoint: false, exact: false },
   // Its zero sample at StartTimeUnixNano is dropped when that is older than the head's in-order hour.
-  { setting: 'out_of_order_time_window and --enable-feature=created-timestamp-zero-ingestion', flags: ['--enable-feature=created-timestamp-zero-ingestion'], zeroPoint: false, exact: false },
+  {
+    setting: 'out_of_order_time_window and --enable-feature=created-timestamp-zero-ingestion',
+    flags: ['--enable-feature=created-timestamp-zero-ingestion'],
+    zeroPoint: false,
+    exact: false,
+  },
   // Stores StartTimeUnixNano with every sample; increase() and rate() read it as a zero at that time.
-  { setting: 'out_of_order_time_window and --enable-feature=st-storage,use-start-timestamps', flags: ['--enable-feature=st-storage,use-start-timestamps'], zeroPoint: false, exact: true },
+  {
+    setting: 'out_of_order_time_window and --enable-feature=st-storage,use-start-timestamps',
+    flags: ['--enable-feature=st-storage,use-start-timestamps'],
+    zeroPoint: false,
+    exact: true,
+  },
   // The exporter's own first point: 0 at the shift's start. Needs nothing but the window.
   { setting: 'out_of_order_time_window, and a zero point at the start in the data', flags: [], zeroPoint: true, exact: true },
 ])('a shift over the last 8 hours, through the collector, into a Prometheus with $setting', ({ flags, zeroPoint, exact }) => {

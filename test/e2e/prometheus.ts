@@ -109,13 +109,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
   const logStream = createWriteStream(logPath, { flags: 'a' });
   const child: ChildProcess = spawn(
     bin,
-    [
-      `--config.file=${configPath}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--web.enable-otlp-receiver',
-      ...(options.flags ?? []),
-    ],
+    [`--config.file=${configPath}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--web.enable-otlp-receiver', ...(options.flags ?? [])],
     { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.pipe(logStream);

@@ -88,7 +88,11 @@ describe('examples/node/relay.ts against hostile requests, through the real coll
       // Then valid events: c-1 left open, c-2 attended and ended.
       const valid = await relay.post([envelope('op-h', contact('c-1', 'attend')), envelope('op-h', contact('c-2', 'attend')), envelope('op-h', contact('c-2', 'end'))]);
       expect(valid).toMatchObject({ status: 200, json: [{ ok: true }, { ok: true }, { ok: true }] });
-      await waitFor(() => received('op-h').logs, (logs) => logs.length === 3, 'the valid events at the collector');
+      await waitFor(
+        () => received('op-h').logs,
+        (logs) => logs.length === 3,
+        'the valid events at the collector',
+      );
       expect(relay.running()).toBe(true);
 
       relay.child.kill('SIGTERM');
@@ -97,7 +101,11 @@ describe('examples/node/relay.ts against hostile requests, through the real coll
       await killRelays();
     }
     expect(relay.stderr()).toBe('');
-    const { logs, spans: contacts } = await waitFor(() => received('op-h'), (r) => r.spans.length === 2, 'both contact spans');
+    const { logs, spans: contacts } = await waitFor(
+      () => received('op-h'),
+      (r) => r.spans.length === 2,
+      'both contact spans',
+    );
     // Only the valid events became log records: no hostile body reached the plugin.
     expect(logs).toEqual([
       ['c-1', 'attend'],
@@ -131,12 +139,18 @@ describe('several relays, each operator routed to one (README "Running several r
     } finally {
       await killRelays();
     }
-    const { logs, spans: contacts } = await waitFor(() => received('op-term'), (r) => r.spans.length === 2 && r.logs.length === 2, 'both spans and log records');
+    const { logs, spans: contacts } = await waitFor(
+      () => received('op-term'),
+      (r) => r.spans.length === 2 && r.logs.length === 2,
+      'both spans and log records',
+    );
     expect(logs).toEqual([
       ['c-1', 'attend'],
       ['c-1', 'end'],
     ]);
-    const [ended, reconstructed] = [...contacts].sort((x, y) => Number(x.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false) - Number(y.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false));
+    const [ended, reconstructed] = [...contacts].sort(
+      (x, y) => Number(x.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false) - Number(y.attributes[ATTR_CONTACT_RECONSTRUCTED] ?? false),
+    );
     expect(ended).toMatchObject({ attributes: { [ATTR_CONTACT_END_REASON]: 'shutdown' }, status: { code: SpanStatusCode.ERROR } });
     expect(reconstructed).toMatchObject({ attributes: { [ATTR_CONTACT_END_REASON]: 'end', [ATTR_CONTACT_RECONSTRUCTED]: true }, startMs: Date.parse(started) });
     // Relay A's last metric export, on its way out, counted the contact it ended.
@@ -148,7 +162,7 @@ describe('several relays, each operator routed to one (README "Running several r
     expect(forceEnded.map((p) => [p.attributes[ATTR_CONTACT_END_REASON], p.value])).toEqual([['shutdown', 1]]);
   });
 
-  it('SIGKILL: the killed relay\'s open spans are lost; ends at the next relay are reconstructed from contact_start_time, else only logged', async () => {
+  it("SIGKILL: the killed relay's open spans are lost; ends at the next relay are reconstructed from contact_start_time, else only logged", async () => {
     const [a, b] = await Promise.all([startRelay(collector.httpEndpoint), startRelay(collector.httpEndpoint)]);
     const started = new Date(Date.now() - 90_000).toISOString();
     try {
@@ -156,7 +170,11 @@ describe('several relays, each operator routed to one (README "Running several r
         expect((await a.post(envelope(operator, contact('c-1', 'attend', { contact_start_time: started })), { 'x-operator-id': operator })).status).toBe(200);
       }
       // What the relay had exported before the crash is at the collector; only what it still held is lost with it.
-      await waitFor(() => [received('op-kill').logs.length, received('op-kill-2').logs.length], ([x, y]) => x === 1 && y === 1, 'the attends at the collector');
+      await waitFor(
+        () => [received('op-kill').logs.length, received('op-kill-2').logs.length],
+        ([x, y]) => x === 1 && y === 1,
+        'the attends at the collector',
+      );
       a.child.kill('SIGKILL');
       expect(await a.exited).toEqual({ code: null, signal: 'SIGKILL' });
       const ends = [
@@ -164,7 +182,11 @@ describe('several relays, each operator routed to one (README "Running several r
         b.post(envelope('op-kill-2', contact('c-1', 'end')), { 'x-operator-id': 'op-kill-2' }),
       ];
       expect((await Promise.all(ends)).map((r) => r.status)).toEqual([200, 200]);
-      await waitFor(() => [received('op-kill').spans.length, received('op-kill-2').logs.length], ([s, l]) => s === 1 && l === 2, 'the reconstructed span and the logged end');
+      await waitFor(
+        () => [received('op-kill').spans.length, received('op-kill-2').logs.length],
+        ([s, l]) => s === 1 && l === 2,
+        'the reconstructed span and the logged end',
+      );
       // Stopped the usual way: a span relay B had opened by mistake would be ended (shutdown) and exported.
       b.child.kill('SIGTERM');
       expect(await b.exited).toEqual({ code: 0, signal: null });

@@ -30,13 +30,11 @@ const anyValue = fc.oneof(
 /** A valid event with a random few of its fields, and unknown ones, replaced by arbitrary values: every choice from the seed. */
 function eventsFor(schema: z.ZodMiniObject, valid: Record<string, unknown>) {
   const fields = [...Object.keys(schema._zod.def.shape), 'extra', 'action ', '__proto__', 'constructor'];
-  return fc
-    .array(fc.tuple(fc.constantFrom(...fields), anyValue), { maxLength: 4 })
-    .map((changes) => {
-      const event: Record<string, unknown> = { ...valid };
-      for (const [field, value] of changes) Object.defineProperty(event, field, { value, enumerable: true, configurable: true, writable: true });
-      return event;
-    });
+  return fc.array(fc.tuple(fc.constantFrom(...fields), anyValue), { maxLength: 4 }).map((changes) => {
+    const event: Record<string, unknown> = { ...valid };
+    for (const [field, value] of changes) Object.defineProperty(event, field, { value, enumerable: true, configurable: true, writable: true });
+    return event;
+  });
 }
 
 const PLANS = createEventPlans(createPrivacyPolicy(undefined), { maxClockSkewMs: 300_000, maxStringLength: 4096 });

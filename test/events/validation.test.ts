@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  BreakType,
-  CallCenterAction,
-  CallCenterEventType,
-  CallCenterValidationError,
-  ContactChannel,
-  ContactType,
-  type CallCenterEventMap,
-} from '../../src/index.js';
+import { BreakType, CallCenterAction, CallCenterEventType, CallCenterValidationError, ContactChannel, ContactType, type CallCenterEventMap } from '../../src/index.js';
 import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
@@ -46,10 +38,24 @@ const REQUIRED: Record<Type, string[]> = {
 const OPTIONAL: Record<Type, string[]> = {
   break: ['sub_type', 'meta'],
   contact: [
-    'contact_sub_type', 'contact_start_time', 'contact_is_valid', 'contact_is_transfer', 'contact_incident_id',
-    'contact_customer_id', 'contact_customer_type', 'contact_phone_id', 'contact_extension', 'contact_duration',
-    'contact_resolution', 'contact_summary', 'contact_remarks', 'contact_is_priority', 'transfer_destination',
-    'transfer_summary', 'transfer_remarks', 'meta',
+    'contact_sub_type',
+    'contact_start_time',
+    'contact_is_valid',
+    'contact_is_transfer',
+    'contact_incident_id',
+    'contact_customer_id',
+    'contact_customer_type',
+    'contact_phone_id',
+    'contact_extension',
+    'contact_duration',
+    'contact_resolution',
+    'contact_summary',
+    'contact_remarks',
+    'contact_is_priority',
+    'transfer_destination',
+    'transfer_summary',
+    'transfer_remarks',
+    'meta',
   ],
   ops_scorecard: ['quality_score', 'fatal_calls', 'fatal_score', 'remarks', 'meta'],
 };
@@ -117,9 +123,7 @@ describe('enums', () => {
       total_time: 10,
       consumed_time: 5,
     });
-    expect(error.message).toBe(
-      'Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"',
-    );
+    expect(error.message).toBe('Invalid break event: action: expected one of view, start, end, pause, resume, other; received "add"');
   });
 
   it('holds wire values under the platform member names', () => {
@@ -163,13 +167,7 @@ describe('formats', () => {
     expect(h.records()[0]?.attributes['call_center.ops_scorecard.audit_count']).toBe(0);
   });
 
-  const goodDates = [
-    '2025-01-01T12:00:27.87+02:00',
-    '2025-01-01T12:00:27Z',
-    '2025-01-01T12:00:27.123456789Z',
-    '2025-01-01T12:00:27-05:30',
-    '2024-02-29T00:00:00+00:00',
-  ];
+  const goodDates = ['2025-01-01T12:00:27.87+02:00', '2025-01-01T12:00:27Z', '2025-01-01T12:00:27.123456789Z', '2025-01-01T12:00:27-05:30', '2024-02-29T00:00:00+00:00'];
   for (const date of goodDates) {
     it(`accepts contact_start_time ${date}`, () => {
       expect(h.instrumentation.logIngestEvent('contact', { ...fullContact(), contact_start_time: date })).toEqual({ ok: true });

@@ -14,7 +14,10 @@ export function captureDiag(): DiagCapture {
   const error: string[] = [];
   const noop = () => {};
   // A component logger passes its namespace first: the line is every argument, joined.
-  const line = (to: string[]) => (...args: unknown[]) => void to.push(args.map(String).join(' '));
+  const line =
+    (to: string[]) =>
+    (...args: unknown[]) =>
+      void to.push(args.map(String).join(' '));
   diag.setLogger({ warn: line(warn), error: line(error), info: noop, debug: noop, verbose: noop }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
   return { warn, error, stop: () => diag.disable() };
 }

@@ -1,12 +1,4 @@
-import {
-  BreakType,
-  CallCenterAction,
-  ContactChannel,
-  ContactType,
-  type BreakEvent,
-  type ContactEvent,
-  type OpsScorecardEvent,
-} from '../../src/index.js';
+import { BreakType, CallCenterAction, ContactChannel, ContactType, type BreakEvent, type ContactEvent, type OpsScorecardEvent } from '../../src/index.js';
 
 /** Every field of each event type set, with the platform doc's values where it gives them. */
 export const fullBreak = (): BreakEvent => ({

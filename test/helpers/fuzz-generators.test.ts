@@ -82,19 +82,40 @@ describe('fuzz case generators', () => {
     const seen = new Set<string>();
     for (const c of fc.sample(cases, { seed: 11, numRuns: 5000 })) for (const tag of tags(c)) seen.add(tag);
     const expected = [
-      'via facade', 'via instance',
-      'throws error', 'throws marker', 'throws rethrowing-proxy', 'throws error-with-throwing-name', 'throws undefined',
+      'via facade',
+      'via instance',
+      'throws error',
+      'throws marker',
+      'throws rethrowing-proxy',
+      'throws error-with-throwing-name',
+      'throws undefined',
       ...['get', 'ownKeys', 'getOwnPropertyDescriptor', 'has', 'getPrototypeOf'].flatMap((trap) => [
-        `event proxy ${trap}`, `options proxy ${trap}`, `options.operator proxy ${trap}`,
+        `event proxy ${trap}`,
+        `options proxy ${trap}`,
+        `options.operator proxy ${trap}`,
       ]),
       ...['action', 'contact_channel', 'contact_type', 'contact_id', 'type', 'performance_group'].flatMap((field) => [
-        `event.${field} getter throws on read 1`, `event.${field} getter throws on read 3`, `event.${field} getter turns into a marker`,
+        `event.${field} getter throws on read 1`,
+        `event.${field} getter throws on read 3`,
+        `event.${field} getter turns into a marker`,
       ]),
       ...['id', 'name'].flatMap((field) => [`options.operator.${field} getter throws on read 3`, `options.operator.${field} getter turns into a marker`]),
-      ...['contact_summary', 'contact_remarks', 'transfer_summary', 'transfer_remarks', 'remarks', 'contact_customer_id',
-        'contact_phone_id', 'contact_extension', 'contact_incident_id', 'meta'].map((field) => `event.${field} marker`),
-      'event.contact_sub_type huge-1mb', 'event.contact_summary huge-1mb-marked',
-      'timestamp in microseconds', 'timestamp ten years ahead',
+      ...[
+        'contact_summary',
+        'contact_remarks',
+        'transfer_summary',
+        'transfer_remarks',
+        'remarks',
+        'contact_customer_id',
+        'contact_phone_id',
+        'contact_extension',
+        'contact_incident_id',
+        'meta',
+      ].map((field) => `event.${field} marker`),
+      'event.contact_sub_type huge-1mb',
+      'event.contact_summary huge-1mb-marked',
+      'timestamp in microseconds',
+      'timestamp ten years ahead',
     ];
     expect(expected.filter((tag) => !seen.has(tag))).toEqual([]);
   });
@@ -131,7 +152,11 @@ describe('fuzz case generators', () => {
           nullPrototype: false,
           fields: [
             { name: 'action', enumerable: true, getter: [{ return: { kind: 'plain', value: 'attend' } }, { return: { kind: 'marker', n: 5 } }] },
-            { name: 'contact_id', enumerable: true, getter: [{ return: { kind: 'plain', value: 'c1' } }, { return: { kind: 'plain', value: 'c1' } }, { throw: { kind: 'error' } }] },
+            {
+              name: 'contact_id',
+              enumerable: true,
+              getter: [{ return: { kind: 'plain', value: 'c1' } }, { return: { kind: 'plain', value: 'c1' } }, { throw: { kind: 'error' } }],
+            },
           ],
         },
       },

@@ -78,17 +78,21 @@ type Mutation =
 const SENSITIVE_FIELDS: Readonly<Record<EventKind, readonly string[]>> = {
   break: ['meta'],
   contact: [
-    'contact_summary', 'contact_remarks', 'transfer_summary', 'transfer_remarks', 'contact_customer_id',
-    'contact_phone_id', 'contact_extension', 'contact_incident_id', 'meta',
+    'contact_summary',
+    'contact_remarks',
+    'transfer_summary',
+    'transfer_remarks',
+    'contact_customer_id',
+    'contact_phone_id',
+    'contact_extension',
+    'contact_incident_id',
+    'meta',
   ],
   ops_scorecard: ['remarks', 'meta'],
 };
 const NO_STRING_FIELDS: Readonly<Record<EventKind, readonly string[]>> = {
   break: ['type', 'action', 'total_time', 'consumed_time'],
-  contact: [
-    'action', 'contact_type', 'contact_channel', 'contact_start_time', 'contact_is_valid', 'contact_is_transfer',
-    'contact_duration', 'contact_is_priority',
-  ],
+  contact: ['action', 'contact_type', 'contact_channel', 'contact_start_time', 'contact_is_valid', 'contact_is_transfer', 'contact_duration', 'contact_is_priority'],
   ops_scorecard: ['audit_count', 'quality_score', 'fatal_calls', 'fatal_score'],
 };
 /** Where a getter that changes between reads does most harm: what keys lifecycle, metrics and the log body. */
@@ -98,20 +102,46 @@ const GETTER_TARGETS: Readonly<Record<EventKind, readonly string[]>> = {
   ops_scorecard: ['performance_group'],
 };
 const ALL_FIELDS: readonly string[] = [
-  'type', 'sub_type', 'action', 'total_time', 'consumed_time', 'contact_id', 'contact_type', 'contact_sub_type',
-  'contact_start_time', 'contact_channel', 'contact_is_valid', 'contact_is_transfer', 'contact_incident_id',
-  'contact_customer_id', 'contact_customer_type', 'contact_phone_id', 'contact_extension', 'contact_duration',
-  'contact_resolution', 'contact_summary', 'contact_remarks', 'contact_is_priority', 'transfer_id',
-  'transfer_destination', 'transfer_summary', 'transfer_remarks', 'audit_count', 'quality_score', 'fatal_calls',
-  'fatal_score', 'performance_group', 'remarks', 'meta',
+  'type',
+  'sub_type',
+  'action',
+  'total_time',
+  'consumed_time',
+  'contact_id',
+  'contact_type',
+  'contact_sub_type',
+  'contact_start_time',
+  'contact_channel',
+  'contact_is_valid',
+  'contact_is_transfer',
+  'contact_incident_id',
+  'contact_customer_id',
+  'contact_customer_type',
+  'contact_phone_id',
+  'contact_extension',
+  'contact_duration',
+  'contact_resolution',
+  'contact_summary',
+  'contact_remarks',
+  'contact_is_priority',
+  'transfer_id',
+  'transfer_destination',
+  'transfer_summary',
+  'transfer_remarks',
+  'audit_count',
+  'quality_score',
+  'fatal_calls',
+  'fatal_score',
+  'performance_group',
+  'remarks',
+  'meta',
 ];
 /** Field names no event type knows: ignored, never exported (a marker among them must not leak either). */
 const UNKNOWN_FIELDS = ['unknown_field', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'f'.repeat(100)];
 
 const plain = (value: string | number | boolean | null | undefined): ValueRecipe => ({ kind: 'plain', value });
 const named = (name: NamedValue): ValueRecipe => ({ kind: 'named', name });
-const weighted = <T>(...pairs: Array<[number, fc.Arbitrary<T>]>): fc.Arbitrary<T> =>
-  fc.oneof(...pairs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+const weighted = <T>(...pairs: Array<[number, fc.Arbitrary<T>]>): fc.Arbitrary<T> => fc.oneof(...pairs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 
 const markerNumber = fc.nat({ max: 9999 });
 const marker: fc.Arbitrary<ValueRecipe> = markerNumber.map((n) => ({ kind: 'marker', n }));
@@ -120,19 +150,33 @@ const markedText: fc.Arbitrary<ValueRecipe> = weighted([9, marker], [1, fc.const
 const text = fc.string({ maxLength: 12 }).map(plain);
 const sensitiveText = weighted([6, markedText], [4, text]);
 /** Durations in seconds: mostly in range (0 to 31 days), sometimes just past it, negative or absurd. */
-const seconds = weighted(
-  [8, fc.double({ min: 0, max: 86_400, noNaN: true }).map(plain)],
-  [2, fc.constantFrom(0, 2_678_399, 2_678_401, -0.5, 1e12).map(plain)],
-);
-const startTime = fc.constantFrom(
-  '2025-01-01T12:00:27.87+02:00', '2025-06-30T23:59:59Z', '1970-01-01T00:00:01Z',
-  // Outside 1970 .. now + skew, or not a date-time at all: refused.
-  '2999-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '2025-02-30T00:00:00Z', '2025-01-01T00:00:00',
-).map(plain);
+const seconds = weighted([8, fc.double({ min: 0, max: 86_400, noNaN: true }).map(plain)], [2, fc.constantFrom(0, 2_678_399, 2_678_401, -0.5, 1e12).map(plain)]);
+const startTime = fc
+  .constantFrom(
+    '2025-01-01T12:00:27.87+02:00',
+    '2025-06-30T23:59:59Z',
+    '1970-01-01T00:00:01Z',
+    // Outside 1970 .. now + skew, or not a date-time at all: refused.
+    '2999-01-01T00:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '2025-02-30T00:00:00Z',
+    '2025-01-01T00:00:00',
+  )
+  .map(plain);
 const meta: fc.Arbitrary<ValueRecipe> = fc
   .constantFrom<NamedValue>(
-    'meta-small', 'meta-marked', 'meta-marked-key', 'meta-cyclic', 'meta-deep', 'meta-exotic', 'meta-throwing-getter',
-    'meta-ownkeys-proxy', 'meta-proto-json', 'meta-map-of-set', 'huge-1mb-marked',
+    'meta-small',
+    'meta-marked',
+    'meta-marked-key',
+    'meta-cyclic',
+    'meta-deep',
+    'meta-exotic',
+    'meta-throwing-getter',
+    'meta-ownkeys-proxy',
+    'meta-proto-json',
+    'meta-map-of-set',
+    'huge-1mb-marked',
   )
   .map(named);
 /** Identifiers that are not plainly valid: empty, at and past the 256 limit, NUL inside, a lone surrogate. */
@@ -305,19 +349,14 @@ export function fuzzCaseArbitrary(enums: FuzzEnums): fc.Arbitrary<FuzzCase> {
       [8, valid.map((value) => ({ name, value }))],
       [
         2,
-        fc
-          .record({ first: valid, script: fc.constantFrom(...GETTER_SCRIPTS), thrown, marker: markerNumber })
-          .map(({ first, ...m }) => ({
-            name,
-            getter: getterScript({ op: 'getter', field: name, enumerable: true, ...m }, first),
-            enumerable: true,
-          })),
+        fc.record({ first: valid, script: fc.constantFrom(...GETTER_SCRIPTS), thrown, marker: markerNumber }).map(({ first, ...m }) => ({
+          name,
+          getter: getterScript({ op: 'getter', field: name, enumerable: true, ...m }, first),
+          enumerable: true,
+        })),
       ],
     );
-  const operatorId = weighted<ValueRecipe>(
-    [9, fc.constantFrom('op-1', 'op-2', 'op-3').map(plain)],
-    [1, weighted<ValueRecipe>([3, oddId], [1, hostileValue])],
-  );
+  const operatorId = weighted<ValueRecipe>([9, fc.constantFrom('op-1', 'op-2', 'op-3').map(plain)], [1, weighted<ValueRecipe>([3, oddId], [1, hostileValue])]);
   const operatorObject = fc
     .record(
       {
@@ -334,7 +373,17 @@ export function fuzzCaseArbitrary(enums: FuzzEnums): fc.Arbitrary<FuzzCase> {
 
   const DAY_MS = 86_400_000;
   const timestamp = weighted<ValueRecipe>(
-    [10, fc.record({ from: fc.constant('now' as const), offsetMs: fc.integer({ min: -DAY_MS, max: 60_000 }), unit: fc.constant('ms' as const), as: fc.constantFrom('number' as const, 'date' as const) }).map((time) => ({ kind: 'time', time }))],
+    [
+      10,
+      fc
+        .record({
+          from: fc.constant('now' as const),
+          offsetMs: fc.integer({ min: -DAY_MS, max: 60_000 }),
+          unit: fc.constant('ms' as const),
+          as: fc.constantFrom('number' as const, 'date' as const),
+        })
+        .map((time) => ({ kind: 'time', time })),
+    ],
     // Microseconds (the usual client mistake), far future, past the clock skew, around the epoch.
     [
       5,

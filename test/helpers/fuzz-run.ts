@@ -104,15 +104,10 @@ function build(c: FuzzCase, nowMs: number): BuiltCall {
 }
 
 function ingest(target: { logIngestEvent: Ingest }, call: BuiltCall): unknown {
-  return call.hasOptions
-    ? target.logIngestEvent(call.type as never, call.event as never, call.options as never)
-    : target.logIngestEvent(call.type as never, call.event as never);
+  return call.hasOptions ? target.logIngestEvent(call.type as never, call.event as never, call.options as never) : target.logIngestEvent(call.type as never, call.event as never);
 }
 
-type Outcome =
-  | { readonly kind: 'accepted'; readonly pending: boolean }
-  | { readonly kind: 'rejected'; readonly reason: string }
-  | { readonly kind: 'bad-result' };
+type Outcome = { readonly kind: 'accepted'; readonly pending: boolean } | { readonly kind: 'rejected'; readonly reason: string } | { readonly kind: 'bad-result' };
 
 /** An instance and the SDK it alone emits to. */
 interface Subject {

@@ -18,7 +18,11 @@ const passing: FuzzVerdict = {
   rejectedWithTelemetry: 0,
   strict: { wrongThrows: 0, disagreements: 0, accepted: 400, rejected: 600, exportedLogRecords: 400, eventsMetric: 400, rejectedMetric: 600 },
   beforeEnable: { events: 3000, escapedThrows: 0, held: 1200, pending: 1200, emittedLogRecords: 1000, eventsMetric: 1000, notEnabledMetric: 200 },
-  findings: { counts: none, places: { 'marker': {}, 'invalid-value': {}, 'overlong-string': {}, 'time-out-of-bounds': {} }, examples: { 'marker': [], 'invalid-value': [], 'overlong-string': [], 'time-out-of-bounds': [] } },
+  findings: {
+    counts: none,
+    places: { 'marker': {}, 'invalid-value': {}, 'overlong-string': {}, 'time-out-of-bounds': {} },
+    examples: { 'marker': [], 'invalid-value': [], 'overlong-string': [], 'time-out-of-bounds': [] },
+  },
   examples: {},
 };
 

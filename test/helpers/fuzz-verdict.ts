@@ -80,13 +80,9 @@ export function failedConditions(v: FuzzVerdict): string[] {
     'exported times lie in 1970 .. now + maxClockSkewMs': counts['time-out-of-bounds'] === 0,
     'events held before enable say pending': v.beforeEnable.pending === v.beforeEnable.held,
     'strict counts as report does':
-      v.strict.accepted === v.strict.exportedLogRecords &&
-      v.strict.accepted === v.strict.eventsMetric &&
-      v.strict.rejected === v.strict.rejectedMetric,
+      v.strict.accepted === v.strict.exportedLogRecords && v.strict.accepted === v.strict.eventsMetric && v.strict.rejected === v.strict.rejectedMetric,
     'held events are emitted by the first enabled instance':
-      v.beforeEnable.emittedLogRecords === heldEmitted(v) &&
-      v.beforeEnable.eventsMetric === heldEmitted(v) &&
-      v.beforeEnable.notEnabledMetric === heldDropped(v),
+      v.beforeEnable.emittedLogRecords === heldEmitted(v) && v.beforeEnable.eventsMetric === heldEmitted(v) && v.beforeEnable.notEnabledMetric === heldDropped(v),
   };
   return Object.entries(conditions)
     .filter(([, ok]) => !ok)

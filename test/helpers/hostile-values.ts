@@ -33,9 +33,7 @@ export interface ProxyRecipe {
 /** One read of a getter: a value, or a throw. Reads past the end of a script repeat its last step. */
 export type ReadRecipe = { readonly return: ValueRecipe } | { readonly throw: ThrownRecipe };
 
-export type FieldRecipe =
-  | { readonly name: string; readonly value: ValueRecipe }
-  | { readonly name: string; readonly getter: readonly ReadRecipe[]; readonly enumerable: boolean };
+export type FieldRecipe = { readonly name: string; readonly value: ValueRecipe } | { readonly name: string; readonly getter: readonly ReadRecipe[]; readonly enumerable: boolean };
 
 export interface ObjectRecipe {
   readonly fields: readonly FieldRecipe[];
@@ -62,8 +60,19 @@ const ONE_MB = 1 << 20;
 
 /** Every trap a Proxy can have: the rethrowing proxy throws from all of them. */
 const ALL_TRAPS = [
-  'get', 'set', 'has', 'deleteProperty', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty',
-  'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions', 'apply', 'construct',
+  'get',
+  'set',
+  'has',
+  'deleteProperty',
+  'ownKeys',
+  'getOwnPropertyDescriptor',
+  'defineProperty',
+  'getPrototypeOf',
+  'setPrototypeOf',
+  'isExtensible',
+  'preventExtensions',
+  'apply',
+  'construct',
 ] as const;
 
 function createRethrowingProxy(): object {
@@ -142,11 +151,14 @@ const NAMED = {
   'meta-deep': JSON.parse(`${'{"a":'.repeat(50)}1${'}'.repeat(50)}`) as unknown,
   'meta-exotic': { big: 2n ** 80n, f: () => 1, s: Symbol('x'), d: new Date(0), u: undefined, n: NaN },
   'meta-throwing-getter': throwingObject(),
-  'meta-ownkeys-proxy': new Proxy({}, {
-    ownKeys() {
-      throw new Error('trap');
+  'meta-ownkeys-proxy': new Proxy(
+    {},
+    {
+      ownKeys() {
+        throw new Error('trap');
+      },
     },
-  }),
+  ),
   'meta-proto-json': JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
   'meta-map-of-set': new Map([['k', new Set([1])]]),
   'meta-marked': { note: freeTextMarker(1), nested: { list: [freeTextMarker(2)] } },
@@ -177,7 +189,11 @@ export function thrownValue(recipe: ThrownRecipe): unknown {
       return RETHROWING_PROXY;
     case 'error-with-throwing-name': {
       const error = stacklessError();
-      const rethrow = { get: () => { throw RETHROWING_PROXY; } };
+      const rethrow = {
+        get: () => {
+          throw RETHROWING_PROXY;
+        },
+      };
       Object.defineProperty(error, 'name', rethrow);
       Object.defineProperty(error, 'message', rethrow);
       return error;

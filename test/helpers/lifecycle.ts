@@ -20,22 +20,11 @@ export function spanNamed(h: Harness, name: string): ReadableSpan[] {
 }
 
 /** Logs an event and fails the test if it was not accepted. */
-export function ingest<T extends keyof CallCenterEventMap>(
-  h: Harness,
-  type: T,
-  event: CallCenterEventMap[T],
-  options?: LogIngestEventOptions,
-): void {
+export function ingest<T extends keyof CallCenterEventMap>(h: Harness, type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): void {
   const result = h.instrumentation.logIngestEvent(type, event, options);
   if (!result.ok) throw result.error;
 }
 
-export const CONTACT_SEQUENCE = [
-  CallCenterAction.Attend,
-  CallCenterAction.Pause,
-  CallCenterAction.Resume,
-  CallCenterAction.Transfer,
-  CallCenterAction.End,
-] as const;
+export const CONTACT_SEQUENCE = [CallCenterAction.Attend, CallCenterAction.Pause, CallCenterAction.Resume, CallCenterAction.Transfer, CallCenterAction.End] as const;
 
 export const ms = (hr: [number, number]): number => hr[0] * 1000 + hr[1] / 1e6;

@@ -38,8 +38,7 @@ export interface ScanFindings {
 const MAX_PLACES = 64;
 
 const KINDS: readonly FindingKind[] = ['marker', 'invalid-value', 'overlong-string', 'time-out-of-bounds'];
-const perKind = <T>(make: () => T): Record<FindingKind, T> =>
-  Object.fromEntries(KINDS.map((kind) => [kind, make()])) as Record<FindingKind, T>;
+const perKind = <T>(make: () => T): Record<FindingKind, T> => Object.fromEntries(KINDS.map((kind) => [kind, make()])) as Record<FindingKind, T>;
 
 function quote(value: unknown): string {
   let text: string;

@@ -38,7 +38,14 @@ describe('sanitizeMeta', () => {
       },
     });
     expect(sanitizeMeta(meta)).toEqual({ ok: 1, bad: '[Unreadable]' });
-    const proxy = new Proxy({}, { ownKeys() { throw new Error('no'); } });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no');
+        },
+      },
+    );
     expect(sanitizeMeta({ p: proxy })).toEqual({ p: '[Unreadable]' });
   });
 

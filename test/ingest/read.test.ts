@@ -23,7 +23,14 @@ function changing<T extends object>(event: T, field: string, first: unknown, lat
 /** A value that throws whatever is done with it: get, keys, instanceof (getPrototypeOf), has. */
 const bomb: object = new Proxy(
   {},
-  Object.fromEntries(['get', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has'].map((trap) => [trap, () => { throw bomb; }])),
+  Object.fromEntries(
+    ['get', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has'].map((trap) => [
+      trap,
+      () => {
+        throw bomb;
+      },
+    ]),
+  ),
 );
 
 /** Everything the SDK received, as one string to search. */
@@ -76,7 +83,13 @@ describe('read once', () => {
 });
 
 describe('hostile values never escape in report mode', () => {
-  const thrower = (value: unknown) => Object.defineProperty({ ...minimalContact() }, 'contact_id', { enumerable: true, get: () => { throw value; } });
+  const thrower = (value: unknown) =>
+    Object.defineProperty({ ...minimalContact() }, 'contact_id', {
+      enumerable: true,
+      get: () => {
+        throw value;
+      },
+    });
 
   for (const [name, args] of [
     ['a getter that throws a proxy whose every trap throws', ['contact', thrower(bomb)]],
@@ -108,7 +121,11 @@ describe('hostile values never escape in report mode', () => {
   }
 
   it('survives an onInvalidEvent hook that throws such a proxy', () => {
-    h = createHarness({ onInvalidEvent: () => { throw bomb; } });
+    h = createHarness({
+      onInvalidEvent: () => {
+        throw bomb;
+      },
+    });
     expect(h.instrumentation.logIngestEvent('contact', {} as never).ok).toBe(false);
   });
 });

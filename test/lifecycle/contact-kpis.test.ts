@@ -127,7 +127,11 @@ describe('time to answer and holds', () => {
 
   it('record by channel and type, with the service-level thresholds as exact bucket boundaries', async () => {
     setUp();
-    ingest(h, 'contact', minimalContact({ contact_id: 'c1', contact_channel: ContactChannel.WhatsApp, contact_type: ContactType.Emergency, contact_start_time: isoSecondsAgo(20) }));
+    ingest(
+      h,
+      'contact',
+      minimalContact({ contact_id: 'c1', contact_channel: ContactChannel.WhatsApp, contact_type: ContactType.Emergency, contact_start_time: isoSecondsAgo(20) }),
+    );
     logAfter(1, CallCenterAction.Pause);
     logAfter(20, CallCenterAction.Resume);
     const metrics = await h.collectMetrics();

@@ -25,11 +25,7 @@ describe('contact spans', () => {
       expect(ms(span!.startTime)).toBe(times[0]);
       expect(ms(span!.endTime)).toBe(times[4]);
       expect(span?.status.code).toBe(SpanStatusCode.UNSET);
-      expect(span?.events.map((e) => e.name)).toEqual([
-        'call_center.contact.pause',
-        'call_center.contact.resume',
-        'call_center.contact.transfer',
-      ]);
+      expect(span?.events.map((e) => e.name)).toEqual(['call_center.contact.pause', 'call_center.contact.resume', 'call_center.contact.transfer']);
       expect(span?.events.map((e) => ms(e.time))).toEqual(times.slice(1, 4));
       // A span event carries the action and what the event changed; the linked log record carries everything.
       expect(span?.events.map((e) => e.attributes)).toEqual([

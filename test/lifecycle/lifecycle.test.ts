@@ -78,7 +78,9 @@ describe('one owner across instances and providers', () => {
     const h = harness();
     const ended: ReadableSpan[] = [];
     // A processor sees each span end synchronously (an in-memory exporter is emptied by the shutdown itself).
-    const oldProvider = new TracerProvider({ spanProcessors: [{ onStart: () => {}, onEnd: (span) => void ended.push(span), forceFlush: async () => {}, shutdown: async () => {} }] });
+    const oldProvider = new TracerProvider({
+      spanProcessors: [{ onStart: () => {}, onEnd: (span) => void ended.push(span), forceFlush: async () => {}, shutdown: async () => {} }],
+    });
     h.instrumentation.setTracerProvider(oldProvider);
     ingest(h, 'contact', minimalContact({ contact_id: 'on-the-old-one' }));
     h.instrumentation.setTracerProvider(h.tracerProvider);
@@ -133,7 +135,8 @@ describe('memory bounded by bytes', () => {
   it('keeps span events to the action and what changed', () => {
     const h = harness();
     ingest(h, 'contact', minimalContact({ contact_sub_type: 's'.repeat(500), contact_resolution: 'open' }));
-    for (let i = 0; i < 10; i++) ingest(h, 'contact', minimalContact({ action: CallCenterAction.View, contact_sub_type: 's'.repeat(500), contact_resolution: i === 5 ? 'escalated' : 'open' }));
+    for (let i = 0; i < 10; i++)
+      ingest(h, 'contact', minimalContact({ action: CallCenterAction.View, contact_sub_type: 's'.repeat(500), contact_resolution: i === 5 ? 'escalated' : 'open' }));
     ingest(h, 'contact', minimalContact({ action: CallCenterAction.End }));
     const [span] = h.spans.getFinishedSpans();
     expect(span?.events.map((e) => Object.keys(e.attributes ?? {}).length)).toEqual([1, 1, 1, 1, 1, 2, 2, 1, 1, 1]);
@@ -178,12 +181,14 @@ describe('standard attributes', () => {
     ingest(h, 'break', { type: 'meal', action: 'start', total_time: 600, consumed_time: 0 }); // superseded
     h.instrumentation.disable(); // disabled
     const spans = h.spans.getFinishedSpans();
-    expect(spans.map((s) => [s.status.code, s.attributes['error.type']]).sort()).toEqual([
-      [SpanStatusCode.UNSET, undefined],
-      [SpanStatusCode.ERROR, 'disabled'],
-      [SpanStatusCode.ERROR, 'superseded'],
-      [SpanStatusCode.ERROR, 'timeout'],
-    ].sort());
+    expect(spans.map((s) => [s.status.code, s.attributes['error.type']]).sort()).toEqual(
+      [
+        [SpanStatusCode.UNSET, undefined],
+        [SpanStatusCode.ERROR, 'disabled'],
+        [SpanStatusCode.ERROR, 'superseded'],
+        [SpanStatusCode.ERROR, 'timeout'],
+      ].sort(),
+    );
   });
 
   it('names the semantic conventions it follows in the instrumentation scope of its spans and log records', () => {

@@ -151,7 +151,18 @@ describe('contacts across a page reload', () => {
 
   it('ignores foreign or corrupted saved content with a warning, and entries older than the timeout', async () => {
     const clock = new TestClock();
-    const savedContact = { kind: 'contact', operatorKey: 'op-1', idKey: 'c1', startMs: clock.ms, traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), traceFlags: 1, segment: 1, channel: 'call', type: 'new' };
+    const savedContact = {
+      kind: 'contact',
+      operatorKey: 'op-1',
+      idKey: 'c1',
+      startMs: clock.ms,
+      traceId: 'a'.repeat(32),
+      spanId: 'b'.repeat(16),
+      traceFlags: 1,
+      segment: 1,
+      channel: 'call',
+      type: 'new',
+    };
     for (const content of [
       '{not json',
       JSON.stringify({ v: 2 }),

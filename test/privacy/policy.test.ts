@@ -38,7 +38,10 @@ const FIELD: Record<string, string> = Object.fromEntries(EVENT_RULES.contact.lis
 function contactAttributeSets(harness: Harness) {
   const [span] = harness.spans.getFinishedSpans();
   return {
-    logs: harness.records().filter((r) => r.eventName === 'call_center.contact').map((r) => r.attributes),
+    logs: harness
+      .records()
+      .filter((r) => r.eventName === 'call_center.contact')
+      .map((r) => r.attributes),
     span: span ? [span.attributes] : [],
     events: span ? span.events.map((e) => e.attributes ?? {}) : [],
   };
@@ -50,8 +53,7 @@ describe('privacy policy', () => {
       it(`${action}s ${name} on logs, spans and span events`, () => {
         h = createHarness({ privacy: { key: KEY, fields: { [name]: action } } });
         const { type, value } = SOURCE[name];
-        const expected =
-          action === 'drop' ? undefined : action === 'keep' ? value : hmac(typeof value === 'string' ? value : JSON.stringify(value));
+        const expected = action === 'drop' ? undefined : action === 'keep' ? value : hmac(typeof value === 'string' ? value : JSON.stringify(value));
         if (type === 'ops_scorecard') {
           ingest(h, 'ops_scorecard', fullScorecard());
           expect(h.records()[0]?.attributes[name]).toEqual(expected);

@@ -32,8 +32,7 @@ export const breaks: Section = {
     barGauge({
       id: 15,
       title: 'Break overruns by break type',
-      description:
-        'Which kinds of break run over their allotted time? Breaks whose consumed time exceeded their total time, per break type, in the selected period.',
+      description: 'Which kinds of break run over their allotted time? Breaks whose consumed time exceeded their total time, per break type, in the selected period.',
       datasource: PROMETHEUS,
       targets: [
         prometheusInstant({

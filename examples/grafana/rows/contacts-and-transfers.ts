@@ -15,8 +15,7 @@ export const contactsAndTransfers: Section = {
     barGauge({
       id: 6,
       title: 'Contacts handled per operator',
-      description:
-        'How many contacts did each operator handle in the selected period? Count of contact end and terminate events (Loki log records), per operator.',
+      description: 'How many contacts did each operator handle in the selected period? Count of contact end and terminate events (Loki log records), per operator.',
       datasource: LOKI,
       targets: [
         lokiInstant({

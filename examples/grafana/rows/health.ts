@@ -55,8 +55,7 @@ export const health: Section = {
     timeSeries({
       id: 26,
       title: 'Active contacts by channel',
-      description:
-        'How many contacts are open right now, per channel? Open contact spans (call_center.contacts.active), summed over every process.',
+      description: 'How many contacts are open right now, per channel? Open contact spans (call_center.contacts.active), summed over every process.',
       datasource: PROMETHEUS,
       targets: [
         prometheusRange({

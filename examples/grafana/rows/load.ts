@@ -34,8 +34,7 @@ export const load: Section = {
     attendedPerChannel({
       id: 11,
       title: 'Priority contacts attended, by channel',
-      description:
-        'How much priority work is arriving, and when? Contacts attended with call_center.contact.is_priority = true, per channel, per interval.',
+      description: 'How much priority work is arriving, and when? Contacts attended with call_center.contact.is_priority = true, per channel, per interval.',
       filter: 'call_center_contact_is_priority="true"',
     }),
     attendedPerChannel({

@@ -32,8 +32,7 @@ export const quality: Section = {
     barGauge({
       id: 20,
       title: 'Fatal calls by performance group',
-      description:
-        'Where do fatal calls concentrate? Sum of call_center.ops_scorecard.fatal_calls over the scorecards in the selected period, per performance group.',
+      description: 'Where do fatal calls concentrate? Sum of call_center.ops_scorecard.fatal_calls over the scorecards in the selected period, per performance group.',
       datasource: LOKI,
       targets: [
         lokiInstant({

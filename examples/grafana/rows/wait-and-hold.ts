@@ -24,9 +24,7 @@ export const waitAndHold: Section = {
       description:
         "How long do contacts wait before an operator answers, per channel, over the selected period? Average of call_center.contact.wait.duration: the attend minus the contact's start time (contact_start_time); attends that carry no start time are not counted.",
       datasource: PROMETHEUS,
-      targets: [
-        prometheusInstant({ expr: histogramMean({ by: CHANNEL, histogram: WAIT, window: RANGE }), legend: '{{call_center_contact_channel}}' }),
-      ],
+      targets: [prometheusInstant({ expr: histogramMean({ by: CHANNEL, histogram: WAIT, window: RANGE }), legend: '{{call_center_contact_channel}}' })],
       unit: 's',
       width: 6,
       height: 8,
@@ -61,9 +59,7 @@ export const waitAndHold: Section = {
       description:
         "How long does a hold last, per channel, over the selected period? Average of call_center.contact.hold.duration: each hold from a pause to the next resume (or to the contact's end); a contact held twice counts twice.",
       datasource: PROMETHEUS,
-      targets: [
-        prometheusInstant({ expr: histogramMean({ by: CHANNEL, histogram: HOLD, window: RANGE }), legend: '{{call_center_contact_channel}}' }),
-      ],
+      targets: [prometheusInstant({ expr: histogramMean({ by: CHANNEL, histogram: HOLD, window: RANGE }), legend: '{{call_center_contact_channel}}' })],
       unit: 's',
       width: 6,
       height: 8,

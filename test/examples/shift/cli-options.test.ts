@@ -26,7 +26,24 @@ describe('the demo’s options', () => {
   });
 
   it('explain every option in the help, with its default and range, --start included', () => {
-    for (const text of ['--operators N', 'from 1 to 500 (default 12)', '--hours H', 'at most 24', '(default 8)', '--seed N', 'from 0 to 4294967295 (default 42)', '--start TIME', 'ISO 8601', 'over by now, so that no telemetry is dated in the future', '--out DIR', '(default .demo-output)', 'report.html', '--json', '-h, --help', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
+    for (const text of [
+      '--operators N',
+      'from 1 to 500 (default 12)',
+      '--hours H',
+      'at most 24',
+      '(default 8)',
+      '--seed N',
+      'from 0 to 4294967295 (default 42)',
+      '--start TIME',
+      'ISO 8601',
+      'over by now, so that no telemetry is dated in the future',
+      '--out DIR',
+      '(default .demo-output)',
+      'report.html',
+      '--json',
+      '-h, --help',
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+    ]) {
       expect(USAGE).toContain(text);
     }
   });
@@ -71,7 +88,17 @@ describe('the demo’s options', () => {
     expect(parseDateTime('2026-01-05T08:00:30.5-03:30')).toBe(Date.parse('2026-01-05T11:30:30.500Z'));
     expect(parseDateTime('2028-02-29T00:00:00Z')).toBe(Date.parse('2028-02-29T00:00:00Z'));
     expect(parseDateTime('2026-01-05T08:00')).toBe(new Date(2026, 0, 5, 8, 0).getTime()); // local time, as JavaScript reads it
-    for (const bad of ['2027-02-29T00:00Z', '2026-04-31T00:00Z', '2026-13-01T00:00Z', '2026-01-05T24:00Z', '2026-01-05T08:60Z', '2026-01-05T08:00:60Z', '2026-01-05 08:00Z', '2026-01-05T08:00+25:00', 'now']) {
+    for (const bad of [
+      '2027-02-29T00:00Z',
+      '2026-04-31T00:00Z',
+      '2026-13-01T00:00Z',
+      '2026-01-05T24:00Z',
+      '2026-01-05T08:60Z',
+      '2026-01-05T08:00:60Z',
+      '2026-01-05 08:00Z',
+      '2026-01-05T08:00+25:00',
+      'now',
+    ]) {
       expect(parseDateTime(bad), bad).toBeUndefined();
     }
   });

@@ -15,7 +15,10 @@ describe('the demo’s progress', () => {
     for (const total of [1997, 1000, 250, 7]) {
       const lines = run(total, false).split('\n').filter(Boolean);
       const percents = lines.map((line) => Number(/^simulating: (\d+)% \(\d+\/\d+ events, simulated \d\d:\d\d UTC\)$/.exec(line)?.[1]));
-      expect(percents.map((p) => Math.floor(p / 25)), `${total} events: ${lines.join(' | ')}`).toEqual([1, 2, 3, 4]);
+      expect(
+        percents.map((p) => Math.floor(p / 25)),
+        `${total} events: ${lines.join(' | ')}`,
+      ).toEqual([1, 2, 3, 4]);
     }
     expect(run(1997, false).split('\n').filter(Boolean)[0]).toBe('simulating: 25% (500/1997 events, simulated 16:20 UTC)');
   });

@@ -56,7 +56,12 @@ describe('the printed supervisor summary', () => {
       '  Priority contacts      20                      14.8%',
       '  Emergencies             1                       0.7%',
     ]);
-    expect(table('Breaks over their allotted time')).toEqual(['Breaks over their allotted time', '  Type of break  Breaks over time', '  Bio break                     2', '  Tea                           1']);
+    expect(table('Breaks over their allotted time')).toEqual([
+      'Breaks over their allotted time',
+      '  Type of break  Breaks over time',
+      '  Bio break                     2',
+      '  Tea                           1',
+    ]);
     expect(table('Quality by performance group')).toEqual([
       'Quality by performance group',
       '  Performance group  Scorecards  Average quality score (of 100)',
@@ -102,7 +107,16 @@ describe('the printed supervisor summary', () => {
 describe('durations in a supervisor’s units', () => {
   it('are seconds under a minute, minutes and seconds under an hour, hours and minutes past it', () => {
     expect([0, 4.4, 59.4, 59.5, 65, 600, 3599.4, 3599.6, 3725, 36_000].map(duration)).toEqual([
-      '0 s', '4 s', '59 s', '1 min 00 s', '1 min 05 s', '10 min 00 s', '59 min 59 s', '1 h 00 min', '1 h 02 min', '10 h 00 min',
+      '0 s',
+      '4 s',
+      '59 s',
+      '1 min 00 s',
+      '1 min 05 s',
+      '10 min 00 s',
+      '59 min 59 s',
+      '1 h 00 min',
+      '1 h 02 min',
+      '10 h 00 min',
     ]);
     expect([0, 9.4, 59.6, 64.6, 125].map(minutes)).toEqual(['0 min', '9 min', '1 h 00 min', '1 h 05 min', '2 h 05 min']);
   });
