@@ -10,16 +10,20 @@ import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMemory } from './memory.ts';
 import { runMicro } from './micro.ts';
-import { runThroughput } from './throughput.ts';
+import { assertSameRecords, runRateComparison, type RateComparison } from './throughput.ts';
 
 const skipE2e = process.argv.includes('--no-e2e');
+// 10 steps of 2 s a side (about a minute) instead of 16 of 3 s (about two and a half minutes).
+const quickE2e = process.argv.includes('--quick-e2e');
 const resultsFile = fileURLToPath(new URL(process.argv.includes('--save') ? './results.json' : '../.bench-results/results.json', import.meta.url));
+// Before anything long: a bare side that does not send the plugin's records would make the end-to-end ratio meaningless.
+const sameRecords = skipE2e ? undefined : await assertSameRecords();
 process.stderr.write('micro-benchmarks (tinybench, interleaved)…\n');
 const micro = await runMicro();
 process.stderr.write('memory…\n');
 const memory = await runMemory();
-process.stderr.write(skipE2e ? 'end to end: skipped (--no-e2e)\n' : 'end to end through the real collector…\n');
-const throughput = skipE2e ? [] : await runThroughput();
+process.stderr.write(skipE2e ? 'end to end: skipped (--no-e2e)\n' : 'end to end through the real collector, the plugin and the bare SDK alternating…\n');
+const endToEnd: RateComparison | undefined = skipE2e ? undefined : await runRateComparison(quickE2e ? { steps: 10, seconds: 2 } : {});
 const bundle = JSON.parse(execFileSync(process.execPath, [new URL('../scripts/bundle-size.ts', import.meta.url).pathname, '--json'], { encoding: 'utf8' })) as {
   pluginAdds: { gzipped: number; minified: number };
 };
@@ -41,20 +45,43 @@ console.log(`  per open contact with 10 span events       ${memory.bytesPerOpenC
 console.log(
   `  heap after 3 000 closed contacts × 40 span events   ${(memory.heapAfter3kClosedContactsWith40EventsBytes / 2 ** 20).toFixed(1)} MiB over baseline   (target ≤ 8 MB)`,
 );
-if (throughput.length) {
-  console.log('\nend to end (OTLP/HTTP JSON → collector-config.yaml → file), 5 s per rate');
-  for (const t of throughput) {
-    console.log(
-      `  target ${String(t.targetPerSecond).padStart(6)}/s: achieved ${String(t.achievedPerSecond).padStart(6)}/s, sent ${t.sent}, received ${t.received}, lost ${t.lost}`,
-    );
+if (endToEnd && sameRecords) {
+  const { criteria, staircase } = endToEnd;
+  // Hundreds: the estimate moves by more than that between runs.
+  const rate = (n: number) => `${(Math.round(n / 100) * 100).toLocaleString('en').replace(/,/g, ' ')}/s`;
+  const percent = (factor: number) => `${Math.round((factor - 1) * 100)}%`;
+  console.log('\nend to end: largest rate with zero loss, one process → OTLP/HTTP JSON → collector-config.yaml → file');
+  console.log(`  contact attend/end pairs; the same records from both sides (${sameRecords.logRecords} log records and ${sameRecords.spans} spans compared, ids and times aside)`);
+  console.log(`  ${criteria.seconds} s steps; one passes when the collector wrote every log record and span, all within ${criteria.maxDrainMs} ms of the last event`);
+  console.log(
+    `  a staircase a side, steps alternating: up after a pass, down after a failure, by ${percent(staircase.coarse)} halving at each reversal to ${percent(staircase.fine)}; ${endToEnd.plugin.steps.length} steps a side`,
+  );
+  const from = endToEnd.settledFromStep;
+  console.log(
+    from === undefined
+      ? '  a staircase did not turn twice: more steps needed'
+      : `  each side's figure: the geometric mean of its rates from step ${from} on (both sides past their second reversal)`,
+  );
+  for (const [name, side] of [
+    ['plugin', endToEnd.plugin],
+    ['bare SDK', endToEnd.bare],
+  ] as const) {
+    const [low, high] = side.settledRange;
+    const settled = from === undefined ? '      n/a   (' : `${rate(side.perSecond).padStart(9)}   (between ${rate(low)} and ${rate(high)} from step ${from};`;
+    console.log(`  ${name.padEnd(8)} ${settled} ${side.reversals} reversals; largest passed ${rate(side.largestPassed)})`);
   }
-  const zeroLoss = throughput.filter((t) => t.lost === 0).at(-1);
-  console.log(`  largest rate with zero loss: ${zeroLoss ? `${zeroLoss.targetPerSecond}/s` : 'none measured'}`);
+  console.log(`  plugin / bare SDK: ${endToEnd.ratio.toFixed(2)}   target ≥ 0.90`);
+  const { plugin, bare } = endToEnd;
+  const pair = (f: (p: typeof plugin.passing) => number, digits: number) => `${f(plugin.passing).toFixed(digits)} and ${f(bare.passing).toFixed(digits)}`;
+  console.log(
+    `  steps that passed (plugin and bare SDK): emitter main thread ${pair((p) => p.mainThreadUsPerEvent, 1)} µs per event, collector ${pair((p) => p.collectorUsPerEvent, 1)} µs, log export round trip ${pair((p) => p.logRoundTripMs, 1)} ms per 512 records`,
+  );
+  console.log(`  machine load average ${endToEnd.loadAverage.map((l) => l.toFixed(1)).join(' before, ')} after (${cpus().length} cores)`);
 }
 console.log(`\nbrowser bundle: the plugin adds ${(bundle.pluginAdds.gzipped / 1024).toFixed(1)} KB gzip (${(bundle.pluginAdds.minified / 1024).toFixed(1)} KB minified)`);
 
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 mkdirSync(dirname(resultsFile), { recursive: true });
-writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, throughput, bundle }, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, micro, memory, endToEnd, bundle }, null, 2)}\n`);
 const shown = relative(fileURLToPath(new URL('..', import.meta.url)), resultsFile);
 console.log(`\n${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; raw results in ${shown}`);

@@ -92,10 +92,12 @@ function seededIds(s: number): IdGenerator {
 let clock = start;
 const batch = { maxQueueSize: 100_000, maxExportBatchSize: 1000, scheduledDelayMillis: 200 };
 // A demo talks to a collector nearby: an attempt that gets no answer gives up
-// after about a second (the exporters' 10 s default, with their own retries,
-// kept a run with no collector waiting half a minute), and so does the end.
-const otlp = process.env.OTEL_EXPORTER_OTLP_TIMEOUT ? {} : { timeoutMillis: 2_000 };
-const outage = { shutdownTimeoutMs: 2_000 };
+// after 2 s (the exporters' 10 s default, with their own retries, kept a run
+// with no collector waiting half a minute), and so does the end. With
+// OTEL_EXPORTER_OTLP_TIMEOUT set (a busy collector), both wait that long.
+const timeoutMs = Number(process.env.OTEL_EXPORTER_OTLP_TIMEOUT) || 2_000;
+const otlp = process.env.OTEL_EXPORTER_OTLP_TIMEOUT ? {} : { timeoutMillis: timeoutMs };
+const outage = { shutdownTimeoutMs: timeoutMs };
 const toCollector = endpoint
   ? {
       logs: new OutageBuffer(new OTLPLogExporter(otlp), { name: 'logs', ...outage }),

@@ -51,7 +51,8 @@ beforeAll(async () => {
     [join(root, 'examples/shift/simulate.ts'), '--json', '--operators', '12', '--hours', '8', '--seed', '21', '--out', out],
     {
       cwd: root,
-      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint, OTEL_SERVICE_NAME: SERVICE },
+      // The collector shares two cores with the rest of the suite: the demo waits up to 30 s for it at the end.
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.httpEndpoint, OTEL_SERVICE_NAME: SERVICE, OTEL_EXPORTER_OTLP_TIMEOUT: '30000' },
     },
   );
   summary = (JSON.parse(stdout) as { summary: Summary }).summary;

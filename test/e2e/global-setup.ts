@@ -8,7 +8,9 @@
 // no test left one of these programs or a child process behind (and ends them
 // if one did).
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildTool, TOOLS, type ToolName } from './tools.ts';
 
 /**
@@ -49,9 +51,14 @@ async function build(name: ToolName): Promise<string> {
 /** The set-up and teardown for a suite that starts these tools. */
 export function binariesSetup(names: ToolName[]): { setup(): Promise<void>; teardown(): Promise<void> } {
   const mark = `${process.pid}-${randomUUID()}`;
+  let runDir: string | undefined;
   return {
     async setup() {
       process.env[RUN_MARK] = mark;
+      // Every temporary folder of the run (collectors', Prometheus', the demos' outputs) goes under one,
+      // removed at the end: os.tmpdir() reads TMPDIR, which the workers and what they start inherit.
+      runDir = mkdtempSync(join(tmpdir(), 'cc-e2e-run-'));
+      process.env.TMPDIR = runDir;
       process.stderr.write(`e2e: building (or finding) ${names.map((n) => TOOLS[n].name).join(' and ')} before any test…\n`);
       // Every build runs to its end even when another fails, so no script is left running.
       const results = await Promise.allSettled(names.map(build));
@@ -63,7 +70,6 @@ export function binariesSetup(names: ToolName[]): { setup(): Promise<void>; tear
     },
     async teardown() {
       const left = leftovers(mark);
-      if (left.length === 0) return;
       for (const line of left) {
         const pid = Number(line.split(/\s+/)[0]);
         if (pid && pid !== process.pid) {
@@ -74,6 +80,8 @@ export function binariesSetup(names: ToolName[]): { setup(): Promise<void>; tear
           }
         }
       }
+      if (runDir) rmSync(runDir, { recursive: true, force: true });
+      if (left.length === 0) return;
       throw new Error(`e2e: tests left ${left.length} process(es) behind (now killed):\n${left.join('\n')}`);
     },
   };
