@@ -19,9 +19,9 @@ if (!baseDir) {
   process.exit(2);
 }
 const BATCH = 100;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const head = new URL('..', import.meta.url).pathname;
-const rounds = await interleave({ base: { side: { plugin: resolve(baseDir) }, batch: BATCH }, head: { side: { plugin: head }, batch: BATCH } }, { rounds: ROUNDS, time: 300 });
+const rounds = await interleave({ base: { side: { plugin: resolve(baseDir) }, batch: BATCH }, head: { side: { plugin: head }, batch: BATCH } }, { rounds: ROUNDS, time: 170 });
 console.log(`per event (median of ${BATCH}-call samples, median of ${ROUNDS} rounds)    base        head   head/base   rounds`);
 for (const row of ROWS) {
   const { base, head: h } = rounds[row] as { base: number[]; head: number[] };

@@ -30,7 +30,7 @@ const nsPerCall = (task: { result: unknown }) => {
 };
 
 /** Rounds of the plugin-against-bare measurements: on a shared machine the load changes within seconds; a round keeps each row's two sides a few hundred ms apart. */
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation: Record<string, number>; zod: Record<string, number> }> {
   // Each side in its own worker (bench/side.ts says why); this build's plugin against the bare SDK.

@@ -29,7 +29,7 @@ const bundle = JSON.parse(execFileSync(process.execPath, [new URL('../scripts/bu
 };
 
 const fmt = (ns: number) => `${ns.toFixed(0)} ns`;
-console.log('\nper event (median of 100-call samples, median of 5 rounds; BENCHMARKS.md says what each side does)');
+console.log('\nper event (median of 100-call samples, median of 9 rounds; BENCHMARKS.md says what each side does)');
 console.log('                                              plugin     bare SDK    ratio   rounds          target');
 for (const p of micro.pairs) {
   const range = `${Math.min(...p.rounds).toFixed(2)}-${Math.max(...p.rounds).toFixed(2)}`;
