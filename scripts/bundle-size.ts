@@ -115,7 +115,7 @@ function moduleCosts(code: string, sourceMap: string, metafile: Metafile, gzippe
         .replace(/^(\.\.\/)*(dist\/)?/, '')
         .replace(/^node_modules\/@opentelemetry\/semantic-conventions\/dist\//, '')
         .replace(/\.m?js$/, '');
-      const index = map.sources.findIndex((s) => (path.includes('node_modules/') ? s.endsWith(`semantic-conventions/src/${stem}.ts`) : s === `src/${stem}.ts`));
+      const index = path.includes('node_modules/') ? map.sources.findIndex((s) => s.endsWith(`semantic-conventions/src/${stem}.ts`)) : map.sources.indexOf(`src/${stem}.ts`);
       const kept = [...code].filter((_, i) => owner[i] !== index).join('');
       return { module: path.replace(/^.*?(dist\/|node_modules\/)/, ''), minified: bytesInOutput, gzipped: index === -1 ? 0 : gzipped - gzip(kept) };
     })

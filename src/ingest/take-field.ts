@@ -54,7 +54,8 @@ export function takeField(ev: IngestEvent, step: FieldStep, value: unknown): voi
         refuseField(ev, rule, value);
         break;
       }
-    // falls through: an accepted duration is remembered like any number
+      if (value !== 0) step.accepted = value;
+      break;
     case FLOAT:
     case INTEGER:
       if (value !== 0) step.accepted = value;
