@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, SpanKind, trace, type AttributeValue, type SpanContext } from '@opentelemetry/api';
+import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
 import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
 import { BREAK_ACTIONS } from '../events/enums.js';
@@ -18,6 +18,7 @@ import {
 } from '../semconv.js';
 import { seconds } from './contacts.js';
 import { timeInput } from '../time-input.js';
+import { continuedSpan, segmentOf } from './continued-span.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
@@ -74,27 +75,15 @@ export class BreakSpans {
     this.#restored.set(saved.operatorKey, '', saved);
   }
 
-  /** The break goes on in a new span of the same trace (see ContactSpans): its duration still counts from the original start. */
+  /** The break goes on in a continued span (`continuedSpan`), of the type it started with. */
   #resume(operatorKey: string, ev: IngestEvent, owner: SpanOwner): OpenBreak | undefined {
     const saved = this.#restored.get(operatorKey, '');
     if (!saved) return undefined;
     this.#restored.delete(operatorKey, '');
-    const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
-    const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: saved.segment + 1 };
+    const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: segmentOf(saved) };
     const timeMs = timeOf(ev);
-    const span = owner.tracer.startSpan(
-      SPAN_BREAK,
-      { kind: SpanKind.INTERNAL, startTime: timeInput(timeMs), attributes, links: [{ context: previous }] },
-      trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
-    );
     const entry: OpenBreak = {
-      span,
-      operatorKey,
-      idKey: '',
-      startMs: saved.startMs,
-      owner,
-      provider: this.#providerOf(owner),
-      segment: saved.segment + 1,
+      ...continuedSpan(owner, this.#providerOf(owner), SPAN_BREAK, saved, attributes, timeMs),
       type: saved.type as BreakFields['type'],
       operatorId: saved.operatorId,
       overrun: false,

@@ -1,4 +1,4 @@
-import { context, isSpanContextValid, ROOT_CONTEXT, SpanKind, trace, type AttributeValue, type Attributes, type Link, type SpanContext } from '@opentelemetry/api';
+import { context, isSpanContextValid, SpanKind, trace, type AttributeValue, type Attributes, type Link, type SpanContext } from '@opentelemetry/api';
 import { CONTACT_ACTIONS } from '../events/enums.js';
 import { parseIsoDateTime } from '../events/iso-date-time.js';
 import type { ParsedEvents } from '../events/validate.js';
@@ -18,6 +18,7 @@ import {
 import { beginHold, endHold, noHolds, type Holds } from './holds.js';
 import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
+import { continuedSpan, segmentOf } from './continued-span.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { timeInput } from '../time-input.js';
 import { RecentlyEnded } from './recently-ended.js';
@@ -175,30 +176,17 @@ export class ContactSpans {
   }
 
   /**
-   * The contact was open when the previous page went away: a new span of the
-   * same trace, the previous one's child and linked to it, with the next
-   * segment number; handle time still counts from the original attend.
+   * The contact was open when the previous page went away: it goes on in a
+   * continued span (`continuedSpan`), its holds so far with it.
    */
   #resume(operatorKey: string, idKey: string, ev: IngestEvent, owner: SpanOwner): OpenContact | undefined {
     const saved = this.#restored.get(operatorKey, idKey);
     if (!saved) return undefined;
     this.#restored.delete(operatorKey, idKey);
-    const previous = { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags };
-    const attributes = { ...spanAttributes(ev.attributes), [ATTR_CONTACT_SEGMENT]: saved.segment + 1 };
+    const attributes = { ...spanAttributes(ev.attributes), [ATTR_CONTACT_SEGMENT]: segmentOf(saved) };
     const timeMs = timeOf(ev);
-    const span = owner.tracer.startSpan(
-      SPAN_CONTACT,
-      { kind: SpanKind.INTERNAL, startTime: timeInput(timeMs), attributes, links: [{ context: previous }] },
-      trace.setSpanContext(ROOT_CONTEXT, { ...previous, isRemote: true }),
-    );
     const entry: OpenContact = {
-      span,
-      operatorKey,
-      idKey,
-      startMs: saved.startMs,
-      owner,
-      provider: this.#providerOf(owner),
-      segment: saved.segment + 1,
+      ...continuedSpan(owner, this.#providerOf(owner), SPAN_CONTACT, saved, attributes, timeMs),
       channel: saved.channel,
       type: saved.type,
       operatorId: saved.operatorId,

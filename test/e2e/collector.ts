@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseLines, type OtlpRequest } from '../../examples/shift/otlp-json.ts';
+import { startServerProcess, untilReady } from './server-process.ts';
 import { toolBinary } from './tools.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -111,65 +111,27 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const ports = options.ports ?? { grpc: await freePort(), http: await freePort(), health: await freePort() };
   const overlayPath = join(dir, 'overlay.yaml');
   writeFileSync(overlayPath, overlay(dir, ports, options.exporters));
-  const logPath = join(dir, 'collector.log');
-  const logStream = createWriteStream(logPath, { flags: 'a' });
-  const child: ChildProcess = spawn(bin, ['--config', join(root, 'collector-config.yaml'), '--config', overlayPath], {
-    // Each collector keeps its persistent sending queues in its own directory.
+  // Each collector keeps its persistent sending queues in its own directory.
+  const server = startServerProcess(bin, ['--config', join(root, 'collector-config.yaml'), '--config', overlayPath], join(dir, 'collector.log'), {
     env: { ...process.env, CC_QUEUE_DIRECTORY: join(dir, 'queue'), ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(logStream);
-  child.stderr?.pipe(logStream);
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
-      resolve();
-    }),
-  );
 
   const running: RunningCollector = {
     ports,
     httpEndpoint: `http://127.0.0.1:${ports.http}`,
     grpcEndpoint: `127.0.0.1:${ports.grpc}`,
     dir,
-    log: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : ''),
+    log: server.log,
     read(signal) {
       const path = join(dir, `${signal}.jsonl`);
       if (!existsSync(path)) return [];
       return parseLines(readFileSync(path, 'utf8'));
     },
-    async stop() {
-      if (exited) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exit;
-      clearTimeout(timer);
-      logStream.end();
-    },
-    async kill() {
-      if (exited) return;
-      child.kill('SIGKILL');
-      await exit;
-      logStream.end();
-    },
+    stop: server.stop,
+    kill: server.kill,
   };
 
   // Ready when the health_check extension answers 200.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) throw new Error(`the collector exited at start:\n${running.log().slice(-4000)}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${ports.health}/`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await running.stop();
-      throw new Error(`the collector was not healthy within 30 s:\n${running.log().slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilReady(server, `http://127.0.0.1:${ports.health}/`, 'the collector');
   return running;
 }

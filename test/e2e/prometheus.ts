@@ -2,11 +2,11 @@
 // port with a fresh data directory and a generated configuration, its OTLP
 // receiver on, queried through its HTTP API, and stopped (killed if need be)
 // so that no process outlives the test.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './collector.ts';
+import { startServerProcess, untilReady } from './server-process.ts';
 import { toolBinary } from './tools.ts';
 
 /**
@@ -105,25 +105,12 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
   const config = configFile(options);
   const configPath = join(dir, 'prometheus.yml');
   writeFileSync(configPath, config);
-  const logPath = join(dir, 'prometheus.log');
-  const logStream = createWriteStream(logPath, { flags: 'a' });
-  const child: ChildProcess = spawn(
+  const server = startServerProcess(
     bin,
     [`--config.file=${configPath}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--web.enable-otlp-receiver', ...(options.flags ?? [])],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    join(dir, 'prometheus.log'),
+    { cwd: dir },
   );
-  child.stdout?.pipe(logStream);
-  child.stderr?.pipe(logStream);
-  let exited = false;
-  const exit = new Promise<void>((done) =>
-    child.once('exit', () => {
-      exited = true;
-      done();
-    }),
-  );
-  // If the test process itself goes down (a crash, a time-out of the worker), Prometheus goes with it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
 
   const url = `http://127.0.0.1:${port}`;
   const running: RunningPrometheus = {
@@ -144,38 +131,19 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       return data.result.map(({ metric, values }) => ({ metric, values: values.map(([time, value]) => ({ time, value: Number(value) })) }));
     },
     metricNames: () => api<string[]>(`${url}/api/v1/label/__name__/values`),
-    log: () => (existsSync(logPath) ? readFileSync(logPath, 'utf8') : ''),
+    log: server.log,
     async stop() {
-      if (!exited) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exit;
-        clearTimeout(timer);
-      }
-      process.removeListener('exit', killOnExit);
-      logStream.end();
+      await server.stop();
       rmSync(join(dir, 'data'), { recursive: true, force: true });
     },
   };
 
   // Ready when /-/ready answers 200 (503 while the TSDB opens).
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) {
-      await running.stop();
-      throw new Error(`Prometheus exited at start:\n${running.log().slice(-4000)}`);
-    }
-    try {
-      const response = await fetch(`${url}/-/ready`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await running.stop();
-      throw new Error(`Prometheus was not ready within 30 s:\n${running.log().slice(-4000)}`);
-    }
-    await new Promise((done) => setTimeout(done, 100));
+  try {
+    await untilReady(server, `${url}/-/ready`, 'Prometheus');
+  } catch (error) {
+    await running.stop();
+    throw error;
   }
   return running;
 }
