@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BreakType, CallCenterAction, CallCenterEventType, CallCenterValidationError, ContactChannel, ContactType, type CallCenterEventMap } from '../../src/index.js';
+import { OPTIONAL_FIELDS, REQUIRED_FIELDS } from '../helpers/contract-fields.js';
 import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
 import { counterValue, createHarness, type Harness } from '../helpers/otel.js';
 
@@ -29,36 +30,8 @@ function without(type: Type, field: string): Record<string, unknown> {
   return event;
 }
 
-const REQUIRED: Record<Type, string[]> = {
-  break: ['type', 'action', 'total_time', 'consumed_time'],
-  contact: ['contact_id', 'action', 'contact_type', 'contact_channel', 'transfer_id'],
-  ops_scorecard: ['audit_count', 'performance_group'],
-};
-
-const OPTIONAL: Record<Type, string[]> = {
-  break: ['sub_type', 'meta'],
-  contact: [
-    'contact_sub_type',
-    'contact_start_time',
-    'contact_is_valid',
-    'contact_is_transfer',
-    'contact_incident_id',
-    'contact_customer_id',
-    'contact_customer_type',
-    'contact_phone_id',
-    'contact_extension',
-    'contact_duration',
-    'contact_resolution',
-    'contact_summary',
-    'contact_remarks',
-    'contact_is_priority',
-    'transfer_destination',
-    'transfer_summary',
-    'transfer_remarks',
-    'meta',
-  ],
-  ops_scorecard: ['quality_score', 'fatal_calls', 'fatal_score', 'remarks', 'meta'],
-};
+const REQUIRED = REQUIRED_FIELDS;
+const OPTIONAL = OPTIONAL_FIELDS;
 
 describe('required and optional fields', () => {
   for (const type of Object.keys(REQUIRED) as Type[]) {

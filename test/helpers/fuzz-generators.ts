@@ -7,6 +7,7 @@
  * data (see hostile-values.ts), so it shrinks, prints short and replays.
  */
 import fc from 'fast-check';
+import { ALL_FIELDS } from './contract-fields.ts';
 import { freeTextMarker } from './free-text-marker.ts';
 import {
   HOSTILE_TRAPS,
@@ -101,41 +102,6 @@ const GETTER_TARGETS: Readonly<Record<EventKind, readonly string[]>> = {
   contact: ['action', 'contact_channel', 'contact_type', 'contact_id'],
   ops_scorecard: ['performance_group'],
 };
-const ALL_FIELDS: readonly string[] = [
-  'type',
-  'sub_type',
-  'action',
-  'total_time',
-  'consumed_time',
-  'contact_id',
-  'contact_type',
-  'contact_sub_type',
-  'contact_start_time',
-  'contact_channel',
-  'contact_is_valid',
-  'contact_is_transfer',
-  'contact_incident_id',
-  'contact_customer_id',
-  'contact_customer_type',
-  'contact_phone_id',
-  'contact_extension',
-  'contact_duration',
-  'contact_resolution',
-  'contact_summary',
-  'contact_remarks',
-  'contact_is_priority',
-  'transfer_id',
-  'transfer_destination',
-  'transfer_summary',
-  'transfer_remarks',
-  'audit_count',
-  'quality_score',
-  'fatal_calls',
-  'fatal_score',
-  'performance_group',
-  'remarks',
-  'meta',
-];
 /** Field names no event type knows: ignored, never exported (a marker among them must not leak either). */
 const UNKNOWN_FIELDS = ['unknown_field', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'f'.repeat(100)];
 
