@@ -37,6 +37,4 @@ export const OPTIONAL_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
 };
 
 /** Every field name some event type knows, each once. */
-export const ALL_FIELDS: readonly string[] = [
-  ...new Set((Object.keys(REQUIRED_FIELDS) as EventType[]).flatMap((type) => [...REQUIRED_FIELDS[type], ...OPTIONAL_FIELDS[type]])),
-];
+export const ALL_FIELDS: readonly string[] = [...new Set((Object.keys(REQUIRED_FIELDS) as EventType[]).flatMap((type) => [...REQUIRED_FIELDS[type], ...OPTIONAL_FIELDS[type]]))];
