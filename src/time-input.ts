@@ -12,3 +12,6 @@ import type { HrTime } from '@opentelemetry/api';
 export function timeInput(ms: number): HrTime {
   return [Math.trunc(ms / 1e3), Math.round((ms % 1e3) * 1e6)];
 }
+
+/** The time between two epoch-milliseconds times, in seconds, never negative (event times can arrive out of order): what duration metrics record. */
+export const seconds = (fromMs: number, toMs: number): number => Math.max(0, toMs - fromMs) / 1000;

@@ -16,8 +16,7 @@ import {
   SPAN_BREAK,
   SPAN_EVENT_BREAK_PREFIX,
 } from '../semconv.js';
-import { seconds } from './contacts.js';
-import { timeInput } from '../time-input.js';
+import { seconds, timeInput } from '../time-input.js';
 import { continuedSpan, segmentOf } from './continued-span.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';

@@ -6,10 +6,8 @@ import { EVENT_RULES } from '../events/field-rules.js';
 import { slotsOf, timeOf, type IngestEvent } from '../ingest/ingest-event.js';
 import {
   ATTR_CONTACT_ACTION,
-  ATTR_CONTACT_END_REASON,
   ATTR_CONTACT_HOLD_COUNT,
   ATTR_CONTACT_HOLD_TIME,
-  ATTR_CONTACT_RECONSTRUCTED,
   ATTR_CONTACT_SEGMENT,
   ATTR_CONTACT_WAIT_TIME,
   SPAN_CONTACT,
@@ -20,7 +18,8 @@ import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
 import { continuedSpan, segmentOf } from './continued-span.js';
 import { OpenSpans, type OpenSpan } from './open-spans.js';
-import { timeInput } from '../time-input.js';
+import { seconds, timeInput } from '../time-input.js';
+import { reconstructContact } from './reconstructed-contact.js';
 import { RecentlyEnded } from './recently-ended.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
@@ -65,9 +64,6 @@ function activeLinks(): Link[] | undefined {
   const active = trace.getSpan(context.active());
   return active && isSpanContextValid(active.spanContext()) ? [{ context: active.spanContext() }] : undefined;
 }
-
-/** Epoch ms to seconds, never negative (event timestamps can arrive out of order). */
-export const seconds = (fromMs: number, toMs: number): number => Math.max(0, toMs - fromMs) / 1000;
 
 /**
  * The time to answer, seconds: the attend minus the contact's start time,
@@ -124,7 +120,13 @@ export class ContactSpans {
     if (!open && this.#restored.size) open = this.#resume(operatorKey, idKey, ev, owner);
     const { action } = event;
     if (action === 'end' || action === 'terminate') {
-      if (!open) return this.#recent.get(operatorKey, idKey) ?? this.#reconstruct(operatorKey, ev, event, owner);
+      if (!open) {
+        const known = this.#recent.get(operatorKey, idKey);
+        if (known) return known;
+        const rebuilt = reconstructContact(ev, event, owner, activeLinks());
+        if (rebuilt) this.#recent.remember(operatorKey, idKey, rebuilt);
+        return rebuilt;
+      }
       this.#update(open, ev, event);
       this.open.end(open, action, timeOf(ev));
       const ended = open.span.spanContext();
@@ -220,41 +222,5 @@ export class ContactSpans {
     if (open.channel !== event.contact_channel) open.owner.metrics.contactOpened(event.contact_channel, metricOperator(open.owner, open.operatorId));
     open.channel = event.contact_channel;
     open.type = event.contact_type;
-  }
-
-  /**
-   * An end with no open span: where the event says when the contact started
-   * (`contact_start_time`, else `contact_duration`), the span is emitted
-   * after the fact, marked reconstructed.
-   */
-  #reconstruct(operatorKey: string, ev: IngestEvent, event: ReturnType<typeof contactFields>, owner: SpanOwner): SpanContext | undefined {
-    const timeMs = timeOf(ev);
-    let startMs: number;
-    if (event.contact_start_time !== undefined) startMs = parseIsoDateTime(event.contact_start_time);
-    else if (event.contact_duration !== undefined) startMs = timeMs - event.contact_duration * 1000;
-    else return undefined;
-    // Never before 1970 (OTLP times are unsigned: the Collector would refuse the whole batch) nor after the end.
-    startMs = Math.max(0, Math.min(startMs, timeMs));
-    const span = owner.tracer.startSpan(SPAN_CONTACT, {
-      kind: SpanKind.INTERNAL,
-      root: true,
-      startTime: timeInput(startMs),
-      attributes: spanAttributes(ev.attributes),
-      links: activeLinks(),
-    });
-    span.setAttribute(ATTR_CONTACT_RECONSTRUCTED, true);
-    span.setAttribute(ATTR_CONTACT_END_REASON, event.action);
-    span.end(timeInput(timeMs));
-    owner.metrics.contactClosed({
-      seconds: seconds(startMs, timeMs),
-      channel: event.contact_channel,
-      type: event.contact_type,
-      endReason: event.action,
-      operator: metricOperator(owner, ev.operator?.id),
-      forced: false,
-    });
-    const ended = span.spanContext();
-    this.#recent.remember(operatorKey, event.contact_id, ended);
-    return ended;
   }
 }
