@@ -1,5 +1,4 @@
 import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
-import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
 import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
@@ -17,8 +16,8 @@ import {
   SPAN_EVENT_BREAK_PREFIX,
 } from '../semconv.js';
 import { seconds, timeInput } from '../time-input.js';
-import { continuedSpan, segmentOf } from './continued-span.js';
-import { OpenSpans, type OpenSpan } from './open-spans.js';
+import { continuedSpan, segmentOf, WaitingSpans } from './continued-span.js';
+import { OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
 import { changedAttributes, eventNames, spanAttributes } from './span-events.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
 
@@ -46,6 +45,13 @@ export interface OpenBreak extends OpenSpan {
 
 const EVENT_NAMES = eventNames(SPAN_EVENT_BREAK_PREFIX, BREAK_ACTIONS);
 
+/** What a break's end records, whether its span is open here or it waited for a page that did not continue it. */
+function recordBreakEnd(owner: SpanOwner, entry: Pick<OpenBreak, 'type' | 'operatorId' | 'startMs' | 'overrun'>, reason: string, endMs: number, forced: boolean): void {
+  const operator = metricOperator(owner, entry.operatorId);
+  owner.metrics.breakClosed({ seconds: seconds(entry.startMs, endMs), type: entry.type, endReason: reason, operator, forced });
+  if (entry.overrun) owner.metrics.breakOverran(entry.type, operator);
+}
+
 /**
  * Breaks as spans: `start` opens `call_center.break` (one open break per
  * operator), `end` closes it, and every break action, start and end included,
@@ -55,30 +61,25 @@ const EVENT_NAMES = eventNames(SPAN_EVENT_BREAK_PREFIX, BREAK_ACTIONS);
  * span never changes type.
  */
 export class BreakSpans {
-  readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => {
-    const operator = metricOperator(entry.owner, entry.operatorId);
-    entry.owner.metrics.breakClosed({ seconds: seconds(entry.startMs, endMs), type: entry.type, endReason: reason, operator, forced });
-    if (entry.overrun) entry.owner.metrics.breakOverran(entry.type, operator);
-  });
+  readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => recordBreakEnd(entry.owner, entry, reason, endMs, forced));
   readonly #providerOf: (owner: SpanOwner) => object;
 
   /** Breaks the previous page in this tab had open, waiting for their next event here. */
-  readonly #restored = new PairMap<SavedSpan>();
+  readonly waiting = new WaitingSpans();
 
   constructor(providerOf: (owner: SpanOwner) => object) {
     this.#providerOf = providerOf;
   }
 
-  /** A break the previous page had open: its next event continues it in a new span of the same trace. */
-  restore(saved: SavedSpan): void {
-    this.#restored.set(saved.operatorKey, '', saved);
+  /** A break the previous page had open and this page does not continue (timed out, disabled, not saved again): its end recorded. */
+  endWaiting(saved: SavedSpan, owner: SpanOwner, reason: ForcedEndReason, endMs: number): void {
+    recordBreakEnd(owner, { ...saved, overrun: false }, reason, Math.max(endMs, saved.startMs), true);
   }
 
   /** The break goes on in a continued span (`continuedSpan`), of the type it started with. */
   #resume(operatorKey: string, ev: IngestEvent, owner: SpanOwner): OpenBreak | undefined {
-    const saved = this.#restored.get(operatorKey, '');
+    const saved = this.waiting.take(operatorKey, '');
     if (!saved) return undefined;
-    this.#restored.delete(operatorKey, '');
     const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: segmentOf(saved) };
     const timeMs = timeOf(ev);
     const entry: OpenBreak = {
@@ -97,7 +98,7 @@ export class BreakSpans {
     const event = breakFields(ev);
     const operatorKey = ev.operator?.id ?? '';
     const overrun = event.consumed_time > event.total_time;
-    let open = this.open.get(operatorKey, '') ?? (this.#restored.size ? this.#resume(operatorKey, ev, owner) : undefined);
+    let open = this.open.get(operatorKey, '') ?? (this.waiting.size ? this.#resume(operatorKey, ev, owner) : undefined);
     if (open && event.action === 'start' && event.type !== open.type) {
       this.open.forceEnd(open, 'superseded', timeOf(ev));
       open = undefined;

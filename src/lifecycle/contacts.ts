@@ -14,10 +14,9 @@ import {
   SPAN_EVENT_CONTACT_PREFIX,
 } from '../semconv.js';
 import { beginHold, endHold, noHolds, type Holds } from './holds.js';
-import { PairMap } from '../pair-map.js';
 import type { SavedSpan } from './page-session.js';
-import { continuedSpan, segmentOf } from './continued-span.js';
-import { OpenSpans, type OpenSpan } from './open-spans.js';
+import { continuedSpan, segmentOf, WaitingSpans } from './continued-span.js';
+import { OpenSpans, type ForcedEndReason, type OpenSpan } from './open-spans.js';
 import { seconds, timeInput } from '../time-input.js';
 import { reconstructContact } from './reconstructed-contact.js';
 import { RecentlyEnded } from './recently-ended.js';
@@ -75,6 +74,20 @@ function timeToAnswer(startTime: string | undefined, attendMs: number): number |
   return startMs <= attendMs ? (attendMs - startMs) / 1000 : undefined;
 }
 
+/** What a contact's end records, whether its span is open here or it waited for a page that did not continue it: any open hold up to the end, then its handle time. */
+function recordContactEnd(
+  owner: SpanOwner,
+  contact: Pick<OpenContact, 'channel' | 'type' | 'operatorId' | 'holds' | 'startMs'>,
+  reason: string,
+  endMs: number,
+  forced: boolean,
+): void {
+  const operator = metricOperator(owner, contact.operatorId);
+  const held = endHold(contact.holds, endMs);
+  if (held !== undefined) owner.metrics.contactTime('hold', held / 1000, contact.channel, contact.type, operator);
+  owner.metrics.contactClosed({ seconds: seconds(contact.startMs, endMs), channel: contact.channel, type: contact.type, endReason: reason, operator, forced });
+}
+
 /**
  * Contacts as spans: `attend` opens `call_center.contact`, `end` or
  * `terminate` closes it, every other action on an open contact is a span
@@ -83,12 +96,8 @@ function timeToAnswer(startTime: string | undefined, attendMs: number): number |
  */
 export class ContactSpans {
   readonly open = new OpenSpans<OpenContact>('contact', (entry, reason, endMs, forced) => {
-    const operator = metricOperator(entry.owner, entry.operatorId);
-    // A hold still open at the end counts up to the end.
-    const held = endHold(entry.holds, endMs);
-    if (held !== undefined) entry.owner.metrics.contactTime('hold', held / 1000, entry.channel, entry.type, operator);
+    recordContactEnd(entry.owner, entry, reason, endMs, forced);
     entry.span.setAttributes({ [ATTR_CONTACT_HOLD_TIME]: entry.holds.totalMs / 1000, [ATTR_CONTACT_HOLD_COUNT]: entry.holds.count });
-    entry.owner.metrics.contactClosed({ seconds: seconds(entry.startMs, endMs), channel: entry.channel, type: entry.type, endReason: reason, operator, forced });
   });
   readonly #recent = new RecentlyEnded();
   /** Resolves (and hooks) the SDK provider a new span comes from. */
@@ -99,15 +108,15 @@ export class ContactSpans {
   }
 
   /** Contacts the previous page in this tab had open, waiting for their next event here. */
-  readonly #restored = new PairMap<SavedSpan>();
+  readonly waiting = new WaitingSpans();
 
   forgetEnded(): void {
     this.#recent.clear();
   }
 
-  /** A contact the previous page had open: its next event continues it in a new span of the same trace. */
-  restore(saved: SavedSpan): void {
-    this.#restored.set(saved.operatorKey, saved.idKey, saved);
+  /** A contact the previous page had open and this page does not continue (timed out, disabled, not saved again): its end recorded. */
+  endWaiting(saved: SavedSpan, owner: SpanOwner, reason: ForcedEndReason, endMs: number): void {
+    recordContactEnd(owner, { ...saved, holds: saved.holds ? { ...saved.holds } : noHolds() }, reason, Math.max(endMs, saved.startMs), true);
   }
 
   /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
@@ -117,7 +126,7 @@ export class ContactSpans {
     const operatorKey = ev.operator?.id ?? '';
     const idKey = event.contact_id;
     let open = this.open.get(operatorKey, idKey);
-    if (!open && this.#restored.size) open = this.#resume(operatorKey, idKey, ev, owner);
+    if (!open && this.waiting.size) open = this.#resume(operatorKey, idKey, ev, owner);
     const { action } = event;
     if (action === 'end' || action === 'terminate') {
       if (!open) {
@@ -182,9 +191,8 @@ export class ContactSpans {
    * continued span (`continuedSpan`), its holds so far with it.
    */
   #resume(operatorKey: string, idKey: string, ev: IngestEvent, owner: SpanOwner): OpenContact | undefined {
-    const saved = this.#restored.get(operatorKey, idKey);
+    const saved = this.waiting.take(operatorKey, idKey);
     if (!saved) return undefined;
-    this.#restored.delete(operatorKey, idKey);
     const attributes = { ...spanAttributes(ev.attributes), [ATTR_CONTACT_SEGMENT]: segmentOf(saved) };
     const timeMs = timeOf(ev);
     const entry: OpenContact = {

@@ -38,6 +38,11 @@ export class Lifecycle {
     return this.contacts.open.size + this.breaks.open.size;
   }
 
+  /** Open spans, and saved ones waiting for their next event: what the sweep looks after. */
+  get #pending(): number {
+    return this.openCount + this.contacts.waiting.size + this.breaks.waiting.size;
+  }
+
   /** An instrumentation was enabled. */
   attach(owner: SpanOwner): void {
     this.#owners.delete(owner);
@@ -58,14 +63,28 @@ export class Lifecycle {
     else this.#restored = false;
   }
 
-  /** Takes what the previous page in this tab saved: each contact or break goes on at its next event, unless it has timed out. */
+  /**
+   * Takes what the previous page in this tab saved: each contact or break
+   * goes on at its next event. One whose timeout passes first is recorded as
+   * timed out by the next sweep (the next event, or the timer), not here: at
+   * enable, the meter provider may not be set yet.
+   */
   #restore(owner: SpanOwner): void {
-    const nowMs = owner.config.now();
-    for (const saved of takeSavedSpans()) {
-      const timeoutMs = saved.kind === 'contact' ? owner.config.contactTimeoutMs : owner.config.breakTimeoutMs;
-      if (nowMs - saved.startMs > timeoutMs) continue;
-      if (saved.kind === 'contact') this.contacts.restore(saved);
-      else this.breaks.restore(saved);
+    for (const saved of takeSavedSpans()) (saved.kind === 'contact' ? this.contacts : this.breaks).waiting.add(saved);
+    if (this.#timer === undefined && this.#pending > 0) this.#startTimer(owner);
+  }
+
+  /** Saved contacts and breaks whose timeout has passed with no event to continue them: recorded as timed out, at their timeout. */
+  #expireWaiting(owner: SpanOwner, nowMs: number): void {
+    const { contactTimeoutMs, breakTimeoutMs } = owner.config;
+    this.#endWaiting(owner, 'timeout', (saved) => saved.startMs + (saved.kind === 'contact' ? contactTimeoutMs : breakTimeoutMs), nowMs);
+  }
+
+  /** Records the end of every waiting contact and break whose end time (`endMsOf`) is not after `nowMs`, with `reason`. */
+  #endWaiting(owner: SpanOwner, reason: ForcedEndReason, endMsOf: (saved: SavedSpan) => number, nowMs: number): void {
+    for (const spans of [this.contacts, this.breaks]) {
+      if (spans.waiting.size === 0) continue;
+      for (const saved of spans.waiting.takeWhere((s) => endMsOf(s) <= nowMs)) spans.endWaiting(saved, owner, reason, endMsOf(saved));
     }
   }
 
@@ -83,6 +102,9 @@ export class Lifecycle {
       for (const entry of this.breaks.open.values()) if (mine(entry)) entry.owner = heir;
     } else {
       this.#endWhere('disabled', mine);
+      // Nobody is left to continue what the previous page saved either.
+      const nowMs = owner.config.now();
+      this.#endWaiting(owner, 'disabled', () => nowMs, nowMs);
     }
     if (this.#owners.size === 0) {
       // Nobody is left to continue anything: what was known of ended contacts goes too.
@@ -90,25 +112,25 @@ export class Lifecycle {
       this.#removePageEvents?.();
       this.#removePageEvents = undefined;
     }
-    if (this.openCount === 0) this.#stopTimer();
+    if (this.#pending === 0) this.#stopTimer();
   }
 
   /** Applies one accepted contact or break event; returns the span context its log record belongs to. */
   onEvent(ev: IngestEvent, owner: SpanOwner): SpanContext | undefined {
     // Timeouts follow the configured clock only: an event's own time never ends anybody's spans.
-    const wasOpen = this.openCount;
+    const wasOpen = this.#pending;
     if (wasOpen > 0) {
       const nowMs = nowOf(ev);
       if (nowMs >= owner.nextSweepMs) this.#sweep(owner, nowMs);
     }
     const span = ev.type === 'contact' ? this.contacts.onEvent(ev, owner) : ev.type === 'break' ? this.breaks.onEvent(ev, owner) : undefined;
-    if (wasOpen === 0 && this.openCount > 0) {
+    if (wasOpen === 0 && this.#pending > 0) {
       // With nothing open there was nothing to sweep, so the clock was not read for it: the sweep that would
       // have found nothing is due now, as if it had run before the event.
       const nowMs = nowOf(ev);
       if (nowMs >= owner.nextSweepMs) owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
     }
-    if (this.#timer === undefined && this.openCount > 0) this.#startTimer(owner);
+    if (this.#timer === undefined && this.#pending > 0) this.#startTimer(owner);
     return span;
   }
 
@@ -130,32 +152,50 @@ export class Lifecycle {
   #sweep(owner: SpanOwner, nowMs: number): void {
     this.contacts.open.sweep(owner);
     this.breaks.open.sweep(owner);
+    this.#expireWaiting(owner, nowMs);
     owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
   }
 
-  #endWhere(reason: ForcedEndReason, which: (entry: OpenSpan) => boolean, silent = false): OpenSpan[] {
+  #endWhere(reason: ForcedEndReason, which: (entry: OpenSpan) => boolean, silent?: (entry: OpenSpan) => boolean): OpenSpan[] {
     const ended: OpenSpan[] = [];
     try {
       ended.push(...this.contacts.open.endWhere(reason, which, silent), ...this.breaks.open.endWhere(reason, which, silent));
     } catch (cause) {
       report('error', `ending open spans (${reason}) failed`, cause);
     }
-    if (this.openCount === 0) this.#stopTimer();
+    if (this.#pending === 0) this.#stopTimer();
     return ended;
   }
 
   /**
    * The page is going away: every open span is ended (`page_hide`) and
-   * flushed, and, where sessionStorage takes them, saved for the next page
-   * in this tab, which continues them; their handle time and duration are
-   * then recorded once, at their real end, not here.
+   * flushed. Where sessionStorage takes them (up to `MAX_SAVED`), the open
+   * contacts and breaks, then those still waiting from the previous page,
+   * are saved for the next page in this tab, which continues them: their
+   * handle time and duration are recorded once, at their real end, not
+   * here. What is not saved is recorded here, ended by the page hide.
    */
   #pageHide(): void {
-    const saved = saveOpenSpans([
+    const open: OpenSpan[] = [...this.contacts.open.values(), ...this.breaks.open.values()];
+    const waiting = [...this.contacts.waiting.values(), ...this.breaks.waiting.values()];
+    const savedCount = saveOpenSpans([
       ...[...this.contacts.open.values()].map((e) => ({ ...toSaved('contact', e, e.channel, e.type, e.operatorId), holds: e.holds })),
       ...[...this.breaks.open.values()].map((e) => toSaved('break', e, '', e.type, e.operatorId)),
+      ...waiting,
     ]);
-    const ended = this.#endWhere('page_hide', () => true, saved);
+    const saved = new Set(open.slice(0, savedCount));
+    const ended = this.#endWhere(
+      'page_hide',
+      () => true,
+      (entry) => saved.has(entry),
+    );
+    // The waiting ones follow the open ones in what was saved.
+    const unsaved = new Set(waiting.slice(Math.max(0, savedCount - open.length)));
+    const owner = [...this.#owners].at(-1);
+    if (owner && unsaved.size > 0) {
+      const nowMs = owner.config.now();
+      this.#endWaiting(owner, 'page_hide', (s) => (unsaved.has(s) ? nowMs : Number.POSITIVE_INFINITY), nowMs);
+    }
     for (const provider of new Set(ended.map((entry) => entry.provider))) flushProvider(provider);
   }
 
@@ -164,10 +204,12 @@ export class Lifecycle {
       try {
         this.contacts.open.sweep();
         this.breaks.open.sweep();
+        const last = [...this.#owners].at(-1);
+        if (last) this.#expireWaiting(last, last.config.now());
       } catch (cause) {
         report('error', 'sweeping open spans failed', cause);
       }
-      if (this.openCount === 0) this.#stopTimer();
+      if (this.#pending === 0) this.#stopTimer();
     }, sweepIntervalMs(owner));
     // Never keep a Node process alive for the sake of a sweep (browsers return a number).
     const timer = this.#timer as { unref?: () => void };

@@ -126,12 +126,12 @@ export class OpenSpans<T extends OpenSpan> {
     }
   }
 
-  /** Ends every open span that `which` selects (all by default), e.g. on disable, provider shutdown, page hide. */
-  endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true, silent = false): T[] {
+  /** Ends every open span that `which` selects (all by default), e.g. on disable, provider shutdown, page hide; those `silent` selects without recording them (see `forceEnd`). */
+  endWhere(reason: ForcedEndReason, which: (entry: T) => boolean = () => true, silent?: (entry: T) => boolean): T[] {
     const ended: T[] = [];
     for (const entry of this.#open) {
       if (!which(entry)) continue;
-      this.forceEnd(entry, reason, entry.owner.config.now(), silent);
+      this.forceEnd(entry, reason, entry.owner.config.now(), silent?.(entry) ?? false);
       ended.push(entry);
     }
     return ended;

@@ -40,23 +40,26 @@ function storage(): Storage | undefined {
   }
 }
 
-/** Saves the open spans for the next page in this tab; false when they could not be saved (no storage, quota). */
-export function saveOpenSpans(spans: readonly SavedSpan[]): boolean {
+/** Saves the first `MAX_SAVED` of these spans for the next page in this tab; returns how many were saved (0 with no storage, or over quota). */
+export function saveOpenSpans(spans: readonly SavedSpan[]): number {
   const s = storage();
-  if (!s || spans.length === 0) return false;
+  if (!s || spans.length === 0) return 0;
+  const kept = spans.slice(0, MAX_SAVED);
   try {
-    s.setItem(KEY, JSON.stringify({ v: 1, spans: spans.slice(0, MAX_SAVED) }));
-    return spans.length <= MAX_SAVED;
+    s.setItem(KEY, JSON.stringify({ v: 1, spans: kept }));
+    return kept.length;
   } catch (cause) {
     report('warn', 'open contacts and breaks could not be saved for the next page (sessionStorage full or refused); they were ended instead', cause);
-    return false;
+    return 0;
   }
 }
 
-function isSaved(x: unknown): x is SavedSpan {
-  if (typeof x !== 'object' || x === null) return false;
+/** A saved entry read back: a clean copy of the fields this module writes, or undefined unless each is one it could have written. */
+function savedSpan(x: unknown): SavedSpan | undefined {
+  if (typeof x !== 'object' || x === null) return undefined;
   const e = x as Record<string, unknown>;
-  return (
+  const holds = e.holds === undefined ? undefined : savedHolds(e.holds);
+  const valid =
     (e.kind === 'contact' || e.kind === 'break') &&
     typeof e.operatorKey === 'string' &&
     typeof e.idKey === 'string' &&
@@ -72,8 +75,10 @@ function isSaved(x: unknown): x is SavedSpan {
     typeof e.channel === 'string' &&
     typeof e.type === 'string' &&
     (e.operatorId === undefined || typeof e.operatorId === 'string') &&
-    (e.holds === undefined || savedHolds(e.holds) !== undefined)
-  );
+    (e.holds === undefined || holds !== undefined);
+  if (!valid) return undefined;
+  const { kind, operatorKey, idKey, startMs, traceId, spanId, traceFlags, segment, channel, type, operatorId } = e as unknown as SavedSpan;
+  return { kind, operatorKey, idKey, startMs, traceId, spanId, traceFlags, segment, channel, type, operatorId, ...(holds && { holds }) };
 }
 
 /**
@@ -95,7 +100,7 @@ export function takeSavedSpans(): SavedSpan[] {
     const parsed = JSON.parse(raw) as { v?: unknown; spans?: unknown };
     if (parsed?.v !== 1 || !Array.isArray(parsed.spans)) throw new Error('not the format this version saves');
     const spans = parsed.spans.slice(0, MAX_SAVED);
-    const good = spans.filter(isSaved);
+    const good = spans.map(savedSpan).filter((saved) => saved !== undefined);
     if (good.length !== spans.length) report('warn', `${spans.length - good.length} saved open spans were malformed and ignored`);
     return good;
   } catch (cause) {

@@ -55,3 +55,11 @@ export const minimalContact = (overrides: Partial<ContactEvent> = {}): ContactEv
   transfer_id: 't-0',
   ...overrides,
 });
+
+export const minimalBreak = (overrides: Partial<BreakEvent> = {}): BreakEvent => ({
+  type: BreakType.BioBreak,
+  action: CallCenterAction.Start,
+  total_time: 600,
+  consumed_time: 0,
+  ...overrides,
+});

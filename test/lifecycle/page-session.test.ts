@@ -5,7 +5,7 @@ import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } f
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { minimalContact } from '../helpers/events.js';
+import { minimalBreak, minimalContact } from '../helpers/events.js';
 import { captureDiag, type DiagCapture } from '../helpers/diag.js';
 import { TestClock } from '../helpers/lifecycle.js';
 
@@ -69,7 +69,8 @@ async function openPage(clock: TestClock) {
   };
   const durations = async () => (await histogram('call_center.contact.duration')).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.contact.end_reason']]);
   const holds = async () => (await histogram('call_center.contact.hold.duration')).map((p) => [p.value.sum, p.value.count]);
-  return { api, cc, spans, durations, holds };
+  const breakDurations = async () => (await histogram('call_center.break.duration')).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.break.end_reason']]);
+  return { api, cc, spans, durations, holds, breakDurations };
 }
 
 let diagnostics: DiagCapture;
@@ -188,5 +189,99 @@ describe('contacts across a page reload', () => {
     const later = await openPage(clock);
     later.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'resume' }));
     expect(later.spans.getFinishedSpans()).toHaveLength(0);
+  });
+});
+
+describe('saved contacts and breaks the next page does not continue', () => {
+  it('are saved up to 100, and only those over 100 are recorded at the page hide: none is recorded twice', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    for (let i = 0; i <= 100; i++) first.cc.logIngestEvent('contact', minimalContact({ contact_id: `c${i}` }));
+    clock.advance(30);
+    page.hide();
+    expect(await first.durations()).toEqual([[30, 1, 'page_hide']]); // the 101st, which was not saved
+
+    installPage(storage);
+    const second = await openPage(clock);
+    clock.advance(30);
+    for (let i = 0; i <= 100; i++) second.cc.logIngestEvent('contact', minimalContact({ contact_id: `c${i}`, action: 'end' }));
+    expect(await second.durations()).toEqual([[60 * 100, 100, 'end']]);
+  });
+
+  it('are saved again when the page goes away before their next event, and go on on the page after', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    let page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    first.cc.logIngestEvent('break', minimalBreak());
+    clock.advance(10);
+    page.hide();
+
+    page = installPage(storage);
+    const second = await openPage(clock);
+    clock.advance(10);
+    page.hide(); // no event for either on this page
+    expect(await second.durations()).toEqual([]);
+    expect(await second.breakDurations()).toEqual([]);
+
+    installPage(storage);
+    const third = await openPage(clock);
+    clock.advance(10);
+    third.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
+    third.cc.logIngestEvent('break', minimalBreak({ action: 'end' }));
+    expect(await third.durations()).toEqual([[30, 1, 'end']]);
+    expect(await third.breakDurations()).toEqual([[30, 1, 'end']]);
+    expect(third.spans.getFinishedSpans().map((s) => s.attributes['call_center.contact.segment'] ?? s.attributes['call_center.break.segment'])).toEqual([2, 2]);
+  });
+
+  it('are recorded as timed out when no event continues them within the timeout, at the timeout', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    first.cc.logIngestEvent('break', minimalBreak());
+    page.hide();
+
+    installPage(storage);
+    const second = await openPage(clock);
+    clock.advance(4 * 3600 + 60);
+    second.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c2' })); // any event sweeps
+    expect(await second.durations()).toEqual([[4 * 3600, 1, 'timeout']]);
+    expect(await second.breakDurations()).toEqual([[4 * 3600, 1, 'timeout']]);
+    second.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' })); // too late: nothing more
+    expect(await second.durations()).toEqual([[4 * 3600, 1, 'timeout']]);
+  });
+
+  it('are recorded as timed out, at the first sweep, when the next page opens after the timeout', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    page.hide();
+    clock.advance(5 * 3600);
+    installPage(storage);
+    const later = await openPage(clock);
+    later.cc.logIngestEvent('break', minimalBreak()); // the first sweep: the next event, or the timer
+    expect(await later.durations()).toEqual([[4 * 3600, 1, 'timeout']]);
+  });
+
+  it('are recorded as ended by the disable when the last instance is disabled before their next event', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
+    clock.advance(10);
+    page.hide();
+    installPage(storage);
+    const second = await openPage(clock);
+    clock.advance(10);
+    second.cc.disable();
+    expect(await second.durations()).toEqual([[20, 1, 'disabled']]);
   });
 });
