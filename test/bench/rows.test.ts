@@ -9,35 +9,41 @@ import { BareSdk, bareTask, OPERATOR_ID, pluginTask, ROWS, sdkSetup, type Row, t
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const TIME = /timeunixnano$/i;
+/** Attributes each side measures on its own clock. */
+const CLOCK_ATTRIBUTES = new Set(['call_center.contact.wait_time', 'call_center.contact.hold_time']);
+/** Histogram fields that sum such measurements. */
+const CLOCK_SUMS = new Set(['sum', 'min', 'max']);
+
+/** A number read from a clock: compared within a tolerance, every other number exactly. */
+const approx = (n: number): Json => ({ '~': n });
 
 /**
- * An export made comparable: times in seconds (each side reads its own
- * clock: they compare within a tolerance), trace and span ids replaced by
- * their order of appearance (so that links between log records and spans
- * still compare), attribute lists sorted by key, and int and double values
- * both as numbers (a duration of 0 s is an int in OTLP/JSON, 0.001 s a double).
+ * An export made comparable: times in seconds, and every number measured
+ * on a side's own clock (times, the wait and hold attributes, histogram
+ * sums) marked approximate; trace and span ids replaced by their order of
+ * appearance (so that links between log records and spans still compare);
+ * attribute lists sorted by key. A clock-measured attribute's int or double
+ * kind is not compared (0 s is an int in OTLP/JSON, 0.001 s a double); every
+ * other value keeps its kind.
  */
-function normalise(value: Json, ids: Map<string, string>): Json {
+function normalise(value: Json, ids: Map<string, string>, clock = false): Json {
   if (Array.isArray(value)) {
     const items = value.map((v) => normalise(v, ids));
     const isAttributes = items.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && 'key' in v && 'value' in v);
     return isAttributes && items.length ? items.sort((a, b) => String((a as { key: string }).key).localeCompare(String((b as { key: string }).key))) : items;
   }
   if (typeof value !== 'object' || value === null) return value;
+  const measured = clock || (typeof value.key === 'string' && CLOCK_ATTRIBUTES.has(value.key));
   const out: { [key: string]: Json } = {};
   for (const [key, v] of Object.entries(value)) {
-    if (TIME.test(key)) {
-      out[key] = Number(v) / 1e9;
-      continue;
-    }
-    if ((key === 'traceId' || key === 'spanId' || key === 'parentSpanId') && typeof v === 'string' && v !== '') {
+    if (TIME.test(key)) out[key] = approx(Number(v) / 1e9);
+    else if ((key === 'traceId' || key === 'spanId' || key === 'parentSpanId') && typeof v === 'string' && v !== '') {
       if (!ids.has(v)) ids.set(v, `${key === 'traceId' ? 'trace' : 'span'}-${ids.size}`);
       out[key] = ids.get(v)!;
-    } else if (key === 'intValue' || key === 'doubleValue' || key === 'asInt' || key === 'asDouble') {
-      out.number = Number(v);
-    } else {
-      out[key] = normalise(v, ids);
-    }
+    } else if (measured && (key === 'intValue' || key === 'doubleValue')) out.number = approx(Number(v));
+    else if (key === 'intValue' || key === 'asInt') out[key] = Number(v);
+    else if (CLOCK_SUMS.has(key) && typeof v === 'number') out[key] = approx(v);
+    else out[key] = normalise(v, ids, measured);
   }
   return out;
 }
@@ -58,9 +64,10 @@ function exported(sdk: SdkSetup): Json {
   return { logs: normalise(sdk.exporters.logs.kept as Json, ids), spans: normalise(sdk.exporters.spans.kept as Json, ids), metrics: metrics as unknown as Json };
 }
 
-/** Where two exports differ; numbers (times, and durations and times to answer measured on each side's clock) within 0.5 s of each other agree. */
+/** Where two exports differ: approximate numbers (see `normalise`) agree within 0.5 s, everything else exactly. */
 function differences(a: Json, b: Json, path = ''): string[] {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 0.5 ? [] : [`${path}: ${a} != ${b}`];
+  const [x, y] = [a, b].map((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && '~' in v ? v['~'] : undefined));
+  if (typeof x === 'number' && typeof y === 'number') return Math.abs(x - y) <= 0.5 ? [] : [`${path}: ${x} != ${y}`];
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return [`${path}: ${a.length} items != ${b.length} items (${JSON.stringify(a)} != ${JSON.stringify(b)})`];
     return a.flatMap((v, i) => differences(v, b[i]!, `${path}[${i}]`));
@@ -122,5 +129,21 @@ describe('the benchmark rows: plugin and bare SDK export the same telemetry', ()
     const spans = (bare as { spans: Array<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ events: Array<{ attributes: unknown[] }> }> }> }> }> }).spans;
     spans[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.events[0]!.attributes.push({ key: 'call_center.contact.id', value: { stringValue: 'c-0' } });
     expect(differences(plugin, bare)).toEqual([expect.stringMatching(/events\[0\]\.attributes: 1 items != 2 items/)]);
+  });
+
+  it('would see an event value off by less than the clock tolerance, and an int sent as a double', async () => {
+    const { plugin, bare } = await runBoth('ops_scorecard', 1);
+    const logs = (
+      bare as { logs: Array<{ resourceLogs: Array<{ scopeLogs: Array<{ logRecords: Array<{ attributes: Array<{ key: string; value: Record<string, Json> }> }> }> }> }> }
+    ).logs;
+    const attributes = logs[0]!.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes;
+    const quality = attributes.find((a) => a.key === 'call_center.ops_scorecard.quality_score')!;
+    quality.value.doubleValue = (quality.value.doubleValue as number) + 0.25;
+    const audits = attributes.find((a) => a.key === 'call_center.ops_scorecard.audit_count')!;
+    audits.value = { doubleValue: audits.value.intValue! };
+    const found = differences(plugin, bare);
+    expect(found.filter((d) => /\.value\.(intValue: 12 != undefined|doubleValue: undefined != 12)$/.test(d))).toHaveLength(2);
+    expect(found.filter((d) => d.endsWith('.value.doubleValue: 93.5 != 93.75'))).toHaveLength(1);
+    expect(found).toHaveLength(3);
   });
 });
