@@ -5,13 +5,13 @@
  */
 export type EventType = 'break' | 'contact' | 'ops_scorecard';
 
-export const REQUIRED_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
+export const REQUIRED_FIELDS = {
   break: ['type', 'action', 'total_time', 'consumed_time'],
   contact: ['contact_id', 'action', 'contact_type', 'contact_channel', 'transfer_id'],
   ops_scorecard: ['audit_count', 'performance_group'],
-};
+} as const satisfies Record<EventType, readonly string[]>;
 
-export const OPTIONAL_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
+export const OPTIONAL_FIELDS = {
   break: ['sub_type', 'meta'],
   contact: [
     'contact_sub_type',
@@ -34,7 +34,7 @@ export const OPTIONAL_FIELDS: Readonly<Record<EventType, readonly string[]>> = {
     'meta',
   ],
   ops_scorecard: ['quality_score', 'fatal_calls', 'fatal_score', 'remarks', 'meta'],
-};
+} as const satisfies Record<EventType, readonly string[]>;
 
 /** Every field name some event type knows, each once. */
 export const ALL_FIELDS: readonly string[] = [...new Set((Object.keys(REQUIRED_FIELDS) as EventType[]).flatMap((type) => [...REQUIRED_FIELDS[type], ...OPTIONAL_FIELDS[type]]))];

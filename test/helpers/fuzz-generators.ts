@@ -7,7 +7,7 @@
  * data (see hostile-values.ts), so it shrinks, prints short and replays.
  */
 import fc from 'fast-check';
-import { ALL_FIELDS } from './contract-fields.ts';
+import { ALL_FIELDS, REQUIRED_FIELDS } from './contract-fields.ts';
 import { freeTextMarker } from './free-text-marker.ts';
 import {
   HOSTILE_TRAPS,
@@ -222,7 +222,7 @@ export function fuzzCaseArbitrary(enums: FuzzEnums): fc.Arbitrary<FuzzCase> {
         sub_type: text,
         meta,
       },
-      { requiredKeys: ['type', 'action', 'total_time', 'consumed_time'] },
+      { requiredKeys: [...REQUIRED_FIELDS.break] },
     ),
     contact: fc.record(
       {
@@ -250,7 +250,7 @@ export function fuzzCaseArbitrary(enums: FuzzEnums): fc.Arbitrary<FuzzCase> {
         transfer_remarks: sensitiveText,
         meta,
       },
-      { requiredKeys: ['contact_id', 'action', 'contact_type', 'contact_channel', 'transfer_id'] },
+      { requiredKeys: [...REQUIRED_FIELDS.contact] },
     ),
     ops_scorecard: fc.record(
       {
@@ -262,7 +262,7 @@ export function fuzzCaseArbitrary(enums: FuzzEnums): fc.Arbitrary<FuzzCase> {
         remarks: sensitiveText,
         meta,
       },
-      { requiredKeys: ['audit_count', 'performance_group'] },
+      { requiredKeys: [...REQUIRED_FIELDS.ops_scorecard] },
     ),
   };
 

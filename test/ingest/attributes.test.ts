@@ -5,6 +5,7 @@ import type { CallCenterEventType } from '../../src/events/enums.js';
 import { createEventPlans } from '../../src/ingest/field-plan.js';
 import { checkEvent, isRefusal } from '../../src/ingest/pipeline.js';
 import { createPrivacyPolicy } from '../../src/privacy/policy.js';
+import { REQUIRED_FIELDS } from '../helpers/contract-fields.js';
 import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
 
 // Attribute sets are built from a template of the plan's last shape when an
@@ -22,17 +23,7 @@ const config = resolveConfig({ operator: { id: 'op-1', name: 'Asha' } });
  */
 const eventArbitrary = (type: CallCenterEventType) => {
   const all = Object.keys(FULL[type]);
-  const shapes = [
-    all,
-    [
-      ...all.filter(
-        (k) =>
-          k === 'meta' ||
-          ['type', 'action', 'total_time', 'consumed_time', 'contact_id', 'contact_type', 'contact_channel', 'transfer_id', 'audit_count', 'performance_group'].includes(k),
-      ),
-    ].reverse(),
-    all.slice(0, all.length >> 1),
-  ];
+  const shapes = [all, [...all.filter((k) => k === 'meta' || (REQUIRED_FIELDS[type] as readonly string[]).includes(k))].reverse(), all.slice(0, all.length >> 1)];
   return fc.constantFrom(...shapes).chain((keys) =>
     fc
       .tuple(
