@@ -1,6 +1,6 @@
 /*
  * `npm run dashboards`: writes call-center-dashboard.json from dashboard.ts.
- * test/grafana-dashboard.test.ts fails while the checked-in file differs.
+ * test/examples/grafana/dashboard.test.ts fails while the checked-in file differs.
  */
 import { writeFileSync } from 'node:fs';
 import { renderDashboard } from './dashboard.ts';

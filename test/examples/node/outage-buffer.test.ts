@@ -4,11 +4,11 @@ import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { BatchLogRecordProcessor, LoggerProvider, type LogRecordExporter, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { AggregationTemporality, InstrumentType } from '@opentelemetry/sdk-metrics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OutageBuffer } from '../examples/node/outage-buffer.js';
-import { CallCenterInstrumentation } from '../src/index.js';
-import { captureDiag, type DiagCapture } from './helpers/diag.js';
-import { minimalContact } from './helpers/events.js';
-import { logRecordsWithBodies, startOtlpEndpoint, type OtlpEndpoint } from './helpers/otlp-endpoint.js';
+import { OutageBuffer } from '../../../examples/node/outage-buffer.js';
+import { CallCenterInstrumentation } from '../../../src/index.js';
+import { captureDiag, type DiagCapture } from '../../helpers/diag.js';
+import { minimalContact } from '../../helpers/events.js';
+import { logRecordsWithBodies, startOtlpEndpoint, type OtlpEndpoint } from '../../helpers/otlp-endpoint.js';
 
 /** An exporter that is down (fails every export) until `up` is set, and may take its time. */
 class Backend implements LogRecordExporter {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callCenterDashboard, renderDashboard } from '../examples/grafana/dashboard.js';
-import { prometheusQueries } from '../examples/grafana/prometheus-queries.js';
-import { SERVICE_LEVEL_THRESHOLDS } from '../examples/grafana/variables.js';
-import { WAIT_HOLD_BUCKETS } from '../src/metrics.js';
+import { callCenterDashboard, renderDashboard } from '../../../examples/grafana/dashboard.js';
+import { prometheusQueries } from '../../../examples/grafana/prometheus-queries.js';
+import { SERVICE_LEVEL_THRESHOLDS } from '../../../examples/grafana/variables.js';
+import { WAIT_HOLD_BUCKETS } from '../../../src/metrics.js';
 
 /*
  * examples/grafana/dashboard.ts is the source of the Grafana dashboard; the
@@ -12,7 +12,7 @@ import { WAIT_HOLD_BUCKETS } from '../src/metrics.js';
  * checked against the plugin in dashboards.test.ts.
  */
 
-const checkedIn = (): string => readFileSync(new URL('../examples/grafana/call-center-dashboard.json', import.meta.url), 'utf8');
+const checkedIn = (): string => readFileSync(new URL('../../../examples/grafana/call-center-dashboard.json', import.meta.url), 'utf8');
 
 interface Target {
   datasource?: { type?: string };

@@ -1,9 +1,9 @@
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRelayServer, EVENTS_PATH, HEALTH_PATH, OPERATOR_HEADER, type RelayServer, type RelayServerOptions } from '../examples/node/relay-server.js';
-import { ATTR_OPERATOR_ID, type LogIngestEventResult } from '../src/index.js';
-import { minimalContact } from './helpers/events.js';
-import { createHarness, type Harness } from './helpers/otel.js';
+import { createRelayServer, EVENTS_PATH, HEALTH_PATH, OPERATOR_HEADER, type RelayServer, type RelayServerOptions } from '../../../examples/node/relay-server.js';
+import { ATTR_OPERATOR_ID, type LogIngestEventResult } from '../../../src/index.js';
+import { minimalContact } from '../../helpers/events.js';
+import { createHarness, type Harness } from '../../helpers/otel.js';
 
 const envelope = (operator: string, contactId = 'c-1') => ({ type: 'contact', operator: { id: operator }, event: minimalContact({ contact_id: contactId }) });
 

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { logRecords, metricPoints, parseLines, spans, type MetricPoint } from '../examples/shift/otlp-json.js';
-import type { Summary } from '../examples/shift/summary.js';
+import { logRecords, metricPoints, parseLines, spans, type MetricPoint } from '../../../examples/shift/otlp-json.js';
+import type { Summary } from '../../../examples/shift/summary.js';
 
 const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../../..', import.meta.url).pathname;
 
 interface DemoRun {
   printed: { summary: Summary; simulated: { events: number; rejected: number } };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import pkg from '../../package.json' with { type: 'json' };
+import pkg from '../package.json' with { type: 'json' };
 
 // What a consumer's type-check and bundle load: the files reachable from the
 // package's entry point in dist (built by `npm test` before vitest runs), not
@@ -11,7 +11,7 @@ const IMPORT = /\bfrom\s*'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)|^\s*import\s*'
 function reachedFrom(entry: string, declarations: boolean): { packages: string[]; files: number } {
   const packages = new Set<string>();
   const seen = new Set<string>();
-  const queue = [new URL(`../../dist/${entry}`, import.meta.url)];
+  const queue = [new URL(`../dist/${entry}`, import.meta.url)];
   for (let file = queue.pop(); file; file = queue.pop()) {
     if (seen.has(file.href)) continue;
     seen.add(file.href);

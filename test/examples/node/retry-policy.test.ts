@@ -2,8 +2,8 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import type { ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyExportFailure, isRetryable, retryDelayMs, type ExportFailure } from '../examples/node/retry-policy.js';
-import { logRecordsWithBodies, startOtlpEndpoint, type OtlpEndpoint } from './helpers/otlp-endpoint.js';
+import { classifyExportFailure, isRetryable, retryDelayMs, type ExportFailure } from '../../../examples/node/retry-policy.js';
+import { logRecordsWithBodies, startOtlpEndpoint, type OtlpEndpoint } from '../../helpers/otlp-endpoint.js';
 
 /** What the real OTLP/HTTP exporter (SDK 0.301) reports, or throws, for one export of `records`, classified. */
 async function classifiedExport(url: string, records: ReadableLogRecord[]): Promise<ExportFailure | 'delivered'> {

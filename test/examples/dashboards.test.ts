@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BREAK_ACTIONS, CONTACT_ACTIONS } from '../src/events/enums.js';
-import { CallCenterAction, SENSITIVE_ATTRIBUTES, type ContactEvent } from '../src/index.js';
-import * as semconv from '../src/semconv.js';
-import { fullBreak, fullContact, fullScorecard } from './helpers/events.js';
-import { ingest, TestClock } from './helpers/lifecycle.js';
-import { createHarness, type Harness } from './helpers/otel.js';
+import { BREAK_ACTIONS, CONTACT_ACTIONS } from '../../src/events/enums.js';
+import { CallCenterAction, SENSITIVE_ATTRIBUTES, type ContactEvent } from '../../src/index.js';
+import * as semconv from '../../src/semconv.js';
+import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
+import { ingest, TestClock } from '../helpers/lifecycle.js';
+import { createHarness, type Harness } from '../helpers/otel.js';
 
 /*
  * The example dashboards (examples/grafana, examples/honeycomb) query what the
@@ -77,7 +77,7 @@ interface HoneycombQuery {
   query: HoneycombSpec;
 }
 
-const read = (path: string): string => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const grafanaText = read('examples/grafana/call-center-dashboard.json');
 const honeycombText = read('examples/honeycomb/queries.json');
 const grafana = JSON.parse(grafanaText) as GrafanaDashboard;
