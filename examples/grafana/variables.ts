@@ -35,7 +35,8 @@ export const dataSourceVariables: Array<cog.Builder<dashboard.VariableModel>> = 
   }),
 ];
 
-const SERVICES = 'label_values(call_center_events_total, job)';
+/** `$service`'s query: Grafana's `label_values(metric, label)` (Prometheus' `/api/v1/label/<label>/values?match[]=<metric>`). */
+export const SERVICES_QUERY = 'label_values(call_center_events_total, job)';
 
 /**
  * `$service`: the `service.name`s that export the plugin's metrics, several
@@ -49,7 +50,7 @@ export const serviceVariable: cog.Builder<dashboard.VariableModel> = withFields(
       'service.name of the applications running the instrumentation. Prometheus holds it as the job label (without service.namespace), Loki as the service_name label, Tempo as resource.service.name.',
     )
     .datasource(PROMETHEUS)
-    .query({ qryType: 1, query: SERVICES, refId: 'PrometheusVariableQueryEditor-VariableQuery' })
+    .query({ qryType: 1, query: SERVICES_QUERY, refId: 'PrometheusVariableQueryEditor-VariableQuery' })
     .hide(dashboard.VariableHide.DontHide)
     .includeAll(true)
     .allValue('.+')
@@ -58,7 +59,7 @@ export const serviceVariable: cog.Builder<dashboard.VariableModel> = withFields(
     .regex('')
     .sort(dashboard.VariableSort.AlphabeticalAsc),
   // Grafana 10.4's schema has no `definition` (so neither has the SDK's builder); its variable editor shows it.
-  { definition: SERVICES },
+  { definition: SERVICES_QUERY },
 );
 
 /** A builder that adds fields the SDK's types do not have to what another builds. */

@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prometheusQueries, type PrometheusQuery } from '../../examples/grafana/prometheus-queries.js';
+import { SERVICES_QUERY } from '../../examples/grafana/variables.js';
 import { metricPoints, parseLines } from '../../examples/shift/otlp-json.js';
 import type { Summary } from '../../examples/shift/summary.js';
-import { startCollector, type RunningCollector } from './collector.js';
-import { startPrometheus, type InstantSample, type RunningPrometheus } from './prometheus.js';
+import type { RunningCollector } from './collector.js';
+import { collectorToPrometheus, startPrometheus, type InstantSample, type RunningPrometheus } from './prometheus.js';
+import { waitFor } from './wait-for.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const SERVICE = 'call-center-dashboard-check';
@@ -30,21 +32,10 @@ let summary: Summary;
 let firstMs = 0;
 let lastMs = 0;
 
-/** Reads until `done` holds; says what it last read if it never does. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s\n${prometheus.log().slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 beforeAll(async () => {
   // The shift's points are hours old when they arrive: the out-of-order window must cover them.
   prometheus = await startPrometheus({ outOfOrderTimeWindow: '12h' });
-  collector = await startCollector({ exporters: '  {}\n', env: { CC_METRICS_EXPORTERS: '[otlp_http/metrics]', CC_METRICS_OTLP_ENDPOINT: prometheus.otlpEndpoint } });
+  collector = await collectorToPrometheus(prometheus);
   const out = mkdtempSync(join(tmpdir(), 'cc-demo-'));
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
@@ -62,10 +53,11 @@ beforeAll(async () => {
   firstMs = Math.min(...times);
   lastMs = Math.max(...times);
   // Everything has arrived once Prometheus counts every handled contact at the last point.
-  await until(
+  await waitFor(
     async () => (await prometheus.query(`sum(call_center_contact_duration_seconds_count{job="${SERVICE}", call_center_contact_end_reason=~"end|terminate"})`, lastMs))[0]?.value,
     (value) => value === summary.contacts,
-    `handled contacts in Prometheus (the demo's summary says ${summary?.contacts})`,
+    () => `handled contacts in Prometheus (the demo's summary says ${summary?.contacts})\n${prometheus.log().slice(-2000)}`,
+    { timeoutMs: 60_000, intervalMs: 500 },
   );
 }, 180_000);
 
@@ -122,6 +114,11 @@ describe('the Grafana dashboard on a real Prometheus, fed by the demo through th
     const samples = await run(query);
     return Object.fromEntries(samples.map((s) => [s.metric.call_center_contact_channel ?? '', s.value]));
   }
+
+  it('offers the demo\u2019s service in the $service variable, whose query Grafana runs first', async () => {
+    const [, metric, label] = /^label_values\((\w+), (\w+)\)$/.exec(SERVICES_QUERY) ?? [];
+    expect(await prometheus.labelValues(label!, metric!)).toEqual([SERVICE]);
+  });
 
   it('agrees with the demo summary on handle time by channel', async () => {
     const fromPrometheus = await byChannel(/^Average handle time by channel$/);

@@ -24,25 +24,9 @@ import {
 import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BreakType, CallCenter, CallCenterInstrumentation, ContactChannel, ContactType } from '@kenkai/instrumentation-call-center';
-import { startCollector, type RunningCollector } from './collector.js';
-import { startPrometheus, type RunningPrometheus } from './prometheus.js';
-
-/** Reads until `done` holds (expect.poll is for tests, not hooks); says what it last read if it never does. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: () => string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what()}: still ${JSON.stringify(value)} after ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** The production config's metrics pipeline, to Prometheus' OTLP receiver, and nothing else changed. */
-function toPrometheus(prometheus: RunningPrometheus): Promise<RunningCollector> {
-  // No exporters of the tests: the shipped otlp_http/metrics exporter, with its persistent queue.
-  return startCollector({ exporters: '  {}\n', env: { CC_METRICS_EXPORTERS: '[otlp_http/metrics]', CC_METRICS_OTLP_ENDPOINT: prometheus.otlpEndpoint } });
-}
+import type { RunningCollector } from './collector.js';
+import { collectorToPrometheus, startPrometheus, type RunningPrometheus } from './prometheus.js';
+import { waitFor } from './wait-for.js';
 
 /** Keeps what the SDK exported, to compare Prometheus' numbers with. */
 class Recorded implements PushMetricExporter {
@@ -83,7 +67,7 @@ describe('collector-config.yaml into a real Prometheus 3 (OTLP receiver, default
   beforeAll(async () => {
     // Only --web.enable-otlp-receiver: what the plugin's live metrics need.
     prometheus = await startPrometheus();
-    collector = await toPrometheus(prometheus);
+    collector = await collectorToPrometheus(prometheus);
   });
   afterAll(async () => {
     await collector?.stop();
@@ -136,10 +120,11 @@ describe('collector-config.yaml into a real Prometheus 3 (OTLP receiver, default
       await Promise.all([tracerProvider.shutdown(), loggerProvider.shutdown()]);
       expect(recorded.exported.length).toBeGreaterThan(0);
       // The collector batches in its queue (1 s) before it pushes to Prometheus.
-      await until(
+      await waitFor(
         async () => (await prometheus.query(`call_center_contact_duration_seconds_count{${job(service)}}`)).length,
         (n) => n > 0,
         () => `no handle times in Prometheus; the collector said:\n${collector.log().slice(-3000)}`,
+        { timeoutMs: 20_000, intervalMs: 250 },
       );
     });
 
@@ -327,7 +312,7 @@ describe.each([
   let last: number;
   beforeAll(async () => {
     prometheus = await startPrometheus({ outOfOrderTimeWindow: '12h', flags });
-    collector = await toPrometheus(prometheus);
+    collector = await collectorToPrometheus(prometheus);
     // A Prometheus that has been running: its newest sample is now.
     const now = Date.now();
     expect((await postToPrometheus(prometheus, shift({ service: 'live', start: now - 60_000, points: [{ t: now, k: 1 }] }))).status).toBe(200);
@@ -344,10 +329,11 @@ describe.each([
       });
       expect(response.status).toBe(200);
     }
-    await until(
+    await waitFor(
       async () => (await values(prometheus, `count_over_time(call_center_events_total{${job(service)}}[9h])`, [], last))[''],
       (n) => n === exports.length,
       () => `not every point of the shift in Prometheus; the collector said:\n${collector.log().slice(-3000)}`,
+      { timeoutMs: 20_000, intervalMs: 250 },
     );
   });
   afterAll(async () => {

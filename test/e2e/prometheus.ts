@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './collector.ts';
+import { freePort, startCollector, type RunningCollector } from './collector.ts';
 import { startServerProcess, untilReady } from './server-process.ts';
 import { toolBinary } from './tools.ts';
 
@@ -63,6 +63,8 @@ export interface RunningPrometheus {
   queryRange(promql: string, range: { start: Date | number; end: Date | number; stepSeconds: number }): Promise<RangeSeries[]>;
   /** The names of every metric it holds (`/api/v1/label/__name__/values`). */
   metricNames(): Promise<string[]>;
+  /** The values of a label on the series of one metric, as Grafana's `label_values(metric, label)` asks for them. */
+  labelValues(label: string, metric: string): Promise<string[]>;
   /** What Prometheus printed (for failure messages). */
   log(): string;
   /** Stops Prometheus (SIGTERM, then SIGKILL after 10 s) and removes its data. */
@@ -131,6 +133,7 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
       return data.result.map(({ metric, values }) => ({ metric, values: values.map(([time, value]) => ({ time, value: Number(value) })) }));
     },
     metricNames: () => api<string[]>(`${url}/api/v1/label/__name__/values`),
+    labelValues: (label, metric) => api<string[]>(`${url}/api/v1/label/${encodeURIComponent(label)}/values?${new URLSearchParams({ 'match[]': metric })}`),
     log: server.log,
     async stop() {
       await server.stop();
@@ -146,4 +149,9 @@ export async function startPrometheus(options: PrometheusOptions = {}): Promise<
     throw error;
   }
   return running;
+}
+
+/** A collector with the production config's metrics pipeline to this Prometheus' OTLP receiver, and nothing else changed: no exporters of the tests, the shipped otlp_http/metrics exporter with its persistent queue. */
+export function collectorToPrometheus(prometheus: RunningPrometheus): Promise<RunningCollector> {
+  return startCollector({ exporters: '  {}\n', env: { CC_METRICS_EXPORTERS: '[otlp_http/metrics]', CC_METRICS_OTLP_ENDPOINT: prometheus.otlpEndpoint } });
 }

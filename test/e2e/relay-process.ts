@@ -79,14 +79,3 @@ export async function killRelays(): Promise<void> {
   });
   await Promise.all(waits);
 }
-
-/** Polls `read` until `done` says so, or fails after `timeoutMs` with what it last read. */
-export async function waitFor<T>(read: () => T, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -11,7 +11,8 @@ import {
   SPAN_CONTACT,
 } from '../../src/index.js';
 import { startCollector, type OtlpRequest, type RunningCollector } from './collector.js';
-import { killRelays, startRelay, waitFor } from './relay-process.js';
+import { killRelays, startRelay } from './relay-process.js';
+import { waitFor } from './wait-for.js';
 
 const contact = (id: string, action: string, extra: Record<string, unknown> = {}) => ({
   contact_id: id,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callCenterDashboard, renderDashboard } from '../../../examples/grafana/dashboard.js';
 import { prometheusQueries } from '../../../examples/grafana/prometheus-queries.js';
-import { SERVICE_LEVEL_THRESHOLDS } from '../../../examples/grafana/variables.js';
+import { SERVICE_LEVEL_THRESHOLDS, SERVICES_QUERY } from '../../../examples/grafana/variables.js';
 import { WAIT_HOLD_BUCKETS } from '../../../src/metrics.js';
 
 /*
@@ -13,12 +13,6 @@ import { WAIT_HOLD_BUCKETS } from '../../../src/metrics.js';
  */
 
 const checkedIn = (): string => readFileSync(new URL('../../../examples/grafana/call-center-dashboard.json', import.meta.url), 'utf8');
-
-interface Target {
-  datasource?: { type?: string };
-  refId?: string;
-  expr?: string;
-}
 
 describe('examples/grafana/dashboard.ts', () => {
   it('generates the checked-in call-center-dashboard.json, byte for byte', () => {
@@ -40,15 +34,28 @@ describe('examples/grafana/dashboard.ts', () => {
   });
 
   it('lists every Prometheus target of the dashboard, with its panel, in dashboard order', () => {
-    const dashboard = JSON.parse(checkedIn()) as { panels: Array<{ type: string; title: string; targets?: Target[] }> };
-    const expected = dashboard.panels.flatMap((panel) =>
-      (panel.targets ?? []).filter((t) => t.datasource?.type === 'prometheus').map((t) => ({ panel: panel.title, refId: t.refId, expr: t.expr })),
-    );
+    // Every `expr` anywhere in the JSON (in rows too) whose data source, its own or else its panel's, is Prometheus, with that panel's title.
+    type Node = { expr?: unknown; refId?: unknown; title?: unknown; targets?: unknown; datasource?: { type?: string } };
+    const expected: Array<{ panel: string; refId: string; expr: string }> = [];
+    const walk = (node: unknown, panel: { title: string; source?: string }): void => {
+      if (Array.isArray(node)) for (const item of node) walk(item, panel);
+      else if (typeof node === 'object' && node !== null) {
+        const o = node as Node & Record<string, unknown>;
+        if (typeof o.expr === 'string' && (o.datasource?.type ?? panel.source) === 'prometheus') expected.push({ panel: panel.title, refId: String(o.refId), expr: o.expr });
+        const around = 'targets' in o && typeof o.title === 'string' ? { title: o.title, source: o.datasource?.type } : panel;
+        for (const [key, value] of Object.entries(o)) if (key !== 'templating') walk(value, around);
+      }
+    };
+    walk(JSON.parse(checkedIn()), { title: '' });
 
     const listed = prometheusQueries();
 
     expect(listed.map(({ panel, refId, expr }) => ({ panel, refId, expr }))).toEqual(expected);
     expect(listed.length).toBeGreaterThan(8);
+    // The variables' Prometheus queries: `$service`'s, which test/e2e/dashboard-queries.test.ts runs.
+    const variables = (JSON.parse(checkedIn()) as { templating: { list: Array<{ query?: unknown; datasource?: { type?: string } }> } }).templating.list;
+    const queries = variables.filter((v) => v.datasource?.type === 'prometheus').map((v) => (typeof v.query === 'object' ? (v.query as { query: string }).query : v.query));
+    expect(queries).toEqual([SERVICES_QUERY]);
     // Every expression filters by the service picked, and the range panels say how short a step may be.
     for (const q of listed) expect(q.expr, q.panel).toContain('job=~"$service"');
     expect(listed.filter((q) => q.expr.includes('$__rate_interval')).every((q) => q.minInterval === '5m')).toBe(true);
