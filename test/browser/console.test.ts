@@ -167,6 +167,44 @@ describe('a page reload in the middle of a contact', () => {
     expect(second?.attributes).toMatchObject({ 'call_center.contact.hold_count': 1, 'call_center.contact.hold_time': hold[0]!.sum });
   });
 
+  it('continues it after two reloads with no event between them, recorded once, attend to end', async () => {
+    const collector = await collectorFor(web.origin);
+    const wall: Record<string, number> = {};
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-5`);
+      await page.waitForSelector('text=ready: operator op-web-5');
+      await page.click('#attend');
+      wall.attend = Date.now();
+      for (let i = 0; i < 2; i++) {
+        await page.waitForTimeout(500);
+        await page.reload();
+        await page.waitForSelector('text=ready: operator op-web-5');
+      }
+      await page.waitForTimeout(500);
+      await page.click('#end');
+      wall.end = Date.now();
+      await hideTab(page);
+      await expect.poll(() => spans(collector.read('traces')).length, { timeout: 15_000 }).toBe(2);
+      await expect.poll(() => lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.duration').length, { timeout: 15_000 }).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await collector.stop();
+    }
+    // The page in the middle had no event for the contact: no span of its own, and the contact still waiting when it went away.
+    const [first, second] = spans(collector.read('traces'));
+    expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
+    expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
+    expect(second?.traceId).toBe(first?.traceId);
+    expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
+    const handle = lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.duration');
+    expect(handle.map((p) => [p.attributes['call_center.contact.end_reason'], p.value])).toEqual([['end', 1]]);
+    expect(Math.abs(handle[0]!.sum! * 1000 - (wall.end! - wall.attend!))).toBeLessThan(1_000);
+  });
+
   it('falls back to ending the contact at the reload, with no error on the page, where sessionStorage is unavailable', async () => {
     const collector = await collectorFor(web.origin);
     try {
