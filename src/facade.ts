@@ -2,8 +2,8 @@ import { resolveConfig } from './config.js';
 import { report } from './diag.js';
 import { failure } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
-import { HeldEvents } from './ingest/held-events.js';
-import { timeOf, type IngestEvent } from './ingest/ingest-event.js';
+import { HeldEvents, type TakenEvents } from './ingest/held-events.js';
+import { timeOf } from './ingest/ingest-event.js';
 import { IngestPipeline, isRefusal } from './ingest/pipeline.js';
 import { createPrivacyPolicy } from './privacy/policy.js';
 import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } from './types.js';
@@ -11,8 +11,8 @@ import type { CallCenterEventMap, LogIngestEventOptions, LogIngestEventResult } 
 /** What the facade needs of an instrumentation. */
 export interface IngestTarget {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult;
-  /** Emits events the facade held while no instrumentation was enabled; `dropped` were over the bound. */
-  takeHeld(events: readonly IngestEvent[], dropped: Partial<Record<CallCenterEventType, number>>): void;
+  /** Emits events the facade held while no instrumentation was enabled, and counts those it dropped or refused meanwhile. */
+  takeHeld(taken: TakenEvents): void;
 }
 
 const PENDING: LogIngestEventResult = Object.freeze({ ok: true, pending: true });
@@ -33,7 +33,7 @@ let defaults: IngestPipeline | undefined;
 export function bindFacade(target: IngestTarget, fromConstructor: boolean): void {
   unbindFacade(target);
   enabled.push(target);
-  if (held.size === 0) return;
+  if (held.empty) return;
   if (fromConstructor) queueMicrotask(handOver);
   else handOver();
 }
@@ -47,10 +47,10 @@ export function unbindFacade(target: IngestTarget): void {
 /** Gives what is held to the instrumentation the facade goes to now, if any. */
 function handOver(): void {
   const target = enabled[enabled.length - 1];
-  if (!target || held.size === 0) return;
-  const { events, dropped } = held.take();
+  if (!target || held.empty) return;
+  const taken = held.take();
   try {
-    target.takeHeld(events, dropped);
+    target.takeHeld(taken);
   } catch (cause) {
     report('error', 'emitting the events held before an instrumentation was enabled failed', cause);
   }
@@ -68,7 +68,11 @@ function handOver(): void {
 export const CallCenter = {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult {
     const target = enabled[enabled.length - 1];
-    if (target) return target.logIngestEvent(type, event, options);
+    if (target) {
+      // An instance that enabled itself takes what is held after the current task; an event logged before that goes after them.
+      if (!held.empty) handOver();
+      return target.logIngestEvent(type, event, options);
+    }
     try {
       defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
       const ev = defaults.check(type, event, options);
@@ -79,6 +83,7 @@ export const CallCenter = {
         return PENDING;
       }
       report('warn', `${ev.message} (dropped; no CallCenterInstrumentation is enabled)`);
+      held.refused(ev);
       return { ok: false, error: ev };
     } catch (cause) {
       return { ok: false, error: failure('unknown', 'internal_error', 'checking an event failed; please report it', cause) };

@@ -4,8 +4,7 @@ import { failure, type CallCenterValidationError } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { isEventType } from './events/validate.js';
 import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
-import { MAX_HELD_EVENTS } from './ingest/held-events.js';
-import type { IngestEvent } from './ingest/ingest-event.js';
+import { MAX_HELD_EVENTS, type TakenEvents } from './ingest/held-events.js';
 import { IngestPipeline, type EmitTarget } from './ingest/pipeline.js';
 import { lifecycle } from './lifecycle/lifecycle.js';
 import type { SpanOwner } from './lifecycle/span-owner.js';
@@ -131,7 +130,9 @@ export class CallCenterInstrumentation implements IngestTarget {
   }
 
   /** @internal The facade's held events: emitted with their original times; never thrown, whatever the mode. */
-  takeHeld(events: readonly IngestEvent[], dropped: Partial<Record<CallCenterEventType, number>>): void {
+  takeHeld({ events, dropped, refused }: TakenEvents): void {
+    // Refused while no instance was enabled (and reported then, through diag): counted here.
+    for (const { eventType, reason, count } of refused) this.#owner.metrics.rejected(eventType, reason, count);
     for (const [type, count] of Object.entries(dropped)) {
       this.#owner.metrics.rejected(type, 'not_enabled', count);
       report('warn', `${count} ${type} events logged before any CallCenterInstrumentation was enabled were dropped (more than ${MAX_HELD_EVENTS} were waiting)`);

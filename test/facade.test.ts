@@ -1,5 +1,6 @@
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallCenter, CallCenterAction, CallCenterEventType, CallCenterInstrumentation } from '../src/index.js';
 import { captureDiag, type DiagCapture } from './helpers/diag.js';
@@ -114,5 +115,48 @@ describe('CallCenter.logIngestEvent', () => {
     const h = make();
     CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact(), { operator: { id: 'op-42', team: 'day' } });
     expect(h.records()[0]?.attributes).toMatchObject({ 'call_center.operator.id': 'op-42', 'call_center.operator.team': 'day' });
+  });
+});
+
+describe('events held before the set-up (found in review)', () => {
+  it('are emitted before events logged after an instance enabled itself, in the same tick', async () => {
+    CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact({ contact_id: 'c-order', action: CallCenterAction.Attend }));
+    const logs = new InMemoryLogRecordExporter();
+    const spans = new InMemorySpanExporter();
+    const instrumentation = new CallCenterInstrumentation({ enabled: true });
+    const unregister = registerInstrumentations({
+      instrumentations: [instrumentation],
+      loggerProvider: new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: logs })] }),
+      tracerProvider: new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] }),
+    });
+    try {
+      CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact({ contact_id: 'c-order', action: CallCenterAction.End }));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(logs.getFinishedLogRecords().map((r) => r.attributes['call_center.contact.action'])).toEqual(['attend', 'end']);
+      expect(spans.getFinishedSpans().map((s) => s.attributes['call_center.contact.end_reason'])).toEqual(['end']);
+    } finally {
+      unregister();
+      instrumentation.disable();
+    }
+  });
+
+  it('export the meta they had when they were logged, not what the caller changed afterwards', () => {
+    const meta: Record<string, unknown> = { queue: 'q1' };
+    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact({ action: CallCenterAction.View, meta }))).toEqual({ ok: true, pending: true });
+    meta.queue = 'q2';
+    meta.patient_name = 'Jane Doe';
+    const h = createHarness({ privacy: { fields: { 'call_center.meta': 'keep' } } });
+    harnesses.push(h);
+    expect(h.records().map((r) => r.attributes['call_center.meta'])).toEqual([{ queue: 'q1' }]);
+  });
+
+  it('refused while no instance is enabled are counted in call_center.events.rejected by the first one enabled', async () => {
+    expect(CallCenter.logIngestEvent(CallCenterEventType.Contact, { ...minimalContact(), action: 'fly' } as never).ok).toBe(false);
+    expect(CallCenter.logIngestEvent('shift' as never, minimalContact() as never).ok).toBe(false);
+    const h = make();
+    const rejected = (await h.collectMetrics()).get('call_center.events.rejected');
+    expect(counterValue(rejected, { 'call_center.event.type': 'contact', 'call_center.rejection.reason': 'invalid_value' })).toBe(1);
+    expect(counterValue(rejected, { 'call_center.event.type': 'unknown', 'call_center.rejection.reason': 'unknown_event_type' })).toBe(1);
   });
 });

@@ -43,7 +43,14 @@ function ownKeysOnly(record: object): boolean {
  * `unreadable_event` rejection.
  */
 export function readEvent(ev: IngestEvent, input: unknown): CallCenterValidationError | undefined {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  let array: boolean;
+  try {
+    // Array.isArray throws on a revoked proxy.
+    array = Array.isArray(input);
+  } catch (cause) {
+    return unreadable(ev, '', 'the event', cause);
+  }
+  if (typeof input !== 'object' || input === null || array) {
     return new CallCenterValidationError(ev.type, [{ path: '', code: 'not_an_object', message: `expected an object, received ${kindOf(input)}` }]);
   }
   const record = input as Record<string, unknown>;

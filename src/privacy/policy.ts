@@ -12,6 +12,7 @@ import {
   ATTR_TRANSFER_SUMMARY,
 } from '../semconv.js';
 import { configError } from '../errors.js';
+import { MAX_ID_LENGTH } from '../ingest/bounds.js';
 import { HmacSha256 } from './hmac-sha256.js';
 
 /** What happens to a sensitive attribute before anything is emitted. */
@@ -110,8 +111,11 @@ export function createPrivacyPolicy(config: CallCenterPrivacyConfig | undefined)
       if (digest === undefined) {
         // Unreachable without a key: 'hash' is refused above when there is none.
         digest = hmac!.hex(value);
-        if (cache.size >= HASH_CACHE_MAX) cache.clear();
-        cache.set(value, digest);
+        // Only ids repeat (a contact's, on each of its events), and only they are short: long free text would make the cache's bytes grow with maxStringLength.
+        if (value.length <= MAX_ID_LENGTH) {
+          if (cache.size >= HASH_CACHE_MAX) cache.clear();
+          cache.set(value, digest);
+        }
       }
       return digest;
     },

@@ -21,6 +21,9 @@ export function redactAttributes(ev: IngestEvent, redact: RedactFunction, maxStr
     for (const key of Object.keys(attributes)) {
       const value = attributes[key];
       if (typeof value === 'string' && value.length > maxStringLength) attributes[key] = boundText(value, maxStringLength);
+      else if (Array.isArray(value) && value.some((v) => typeof v === 'string' && v.length > maxStringLength)) {
+        attributes[key] = value.map((v) => (typeof v === 'string' && v.length > maxStringLength ? boundText(v, maxStringLength) : v)) as typeof value;
+      }
     }
     ev.attributes = attributes;
     return undefined;

@@ -130,6 +130,17 @@ describe('hostile values never escape in report mode', () => {
   });
 });
 
+describe('a revoked proxy as the event (found in review)', () => {
+  it('is an unreadable event, refused and reported as such, not an internal error', () => {
+    h = createHarness();
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const result = h.instrumentation.logIngestEvent('contact', proxy as never);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.reason).toBe('unreadable_event');
+  });
+});
+
 describe('strict mode', () => {
   it('throws CallCenterValidationError for every event fault, hostile ones included, and emits nothing', () => {
     h = createHarness({ validation: 'strict' });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallCenterAction, SENSITIVE_ATTRIBUTES, type PrivacyAction, type SensitiveAttribute } from '../../src/index.js';
 import { EVENT_RULES } from '../../src/events/field-rules.js';
+import { createPrivacyPolicy } from '../../src/privacy/policy.js';
 import { fullBreak, fullContact, fullScorecard } from '../helpers/events.js';
 import { ingest } from '../helpers/lifecycle.js';
 import { KEEP_ALL } from '../helpers/privacy.js';
@@ -231,4 +232,30 @@ describe('property: under the default policy no sensitive value is ever exported
       expect(exported).not.toContain('MARK');
     });
   }
+});
+
+describe('the hash cache (found in review)', () => {
+  it('is bounded by bytes: hashing long free text does not keep every input', () => {
+    const policy = createPrivacyPolicy({ key: 'k', fields: { 'call_center.contact.summary': 'hash', 'call_center.meta': 'hash' } });
+    const heap = () => {
+      globalThis.gc?.();
+      globalThis.gc?.();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heap();
+    // A distinct summary of 4 096 characters (the default maxStringLength) per event, as the attribute stage hashes it.
+    for (let i = 0; i < 4096; i++) policy.hash(`${i}`.padEnd(4096, 'x'));
+    const retained = heap() - before;
+    expect(policy.hash('0'.padEnd(4096, 'x'))).toMatch(/^[0-9a-f]{64}$/); // keeps the policy alive until measured
+    expect(retained).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
+describe('the redaction hook’s output (found in review)', () => {
+  it('has no string longer than maxStringLength, in an array it returns either', () => {
+    h = createHarness({ maxStringLength: 256, privacy: { redact: (a) => ({ ...a, 'call_center.contact.sub_type': ['x'.repeat(1000), 'y'] }) } });
+    ingest(h, 'contact', { ...fullContact(), action: CallCenterAction.View });
+    const value = h.records()[0]!.attributes['call_center.contact.sub_type'] as string[];
+    expect(value.map((s) => s.length)).toEqual([256, 1]);
+  });
 });
