@@ -16,11 +16,17 @@ export const BREAK_DURATION_BUCKETS = [60, 120, 300, 600, 900, 1200, 1800, 2700,
 
 /**
  * Series of `call_center.events` (and of `call_center.contacts.active`) kept
- * before new ones are folded into our overflow series: with that series, one
- * fewer than the SDK's default cardinality limit (2 000), whose own overflow
- * series would otherwise keep only one of the values observed into it.
+ * before new ones are folded into our overflow series (one per event type
+ * for events, one for open contacts): with those, fewer than the SDK's
+ * default cardinality limit (2 000), whose own overflow series would
+ * otherwise keep only one of the values observed into it.
  */
-const MAX_EVENT_SERIES = 1998;
+const MAX_EVENT_SERIES = 1996;
+/** The attribute OpenTelemetry marks overflow series with. */
+const OVERFLOW = 'otel.metric.overflow';
+const ACTIVE_OVERFLOW: Attributes = { [OVERFLOW]: true };
+/** No contacts.active key (a channel, or channel|operator) can be this. */
+const ACTIVE_OVERFLOW_KEY = '\u0000overflow';
 
 /** Visits every open contact of one owner: its channel and, when configured, its operator attributes. */
 export type OpenContactsFunction = (visit: (channel: string, operator: Attributes | undefined) => void) => void;
@@ -54,17 +60,82 @@ interface Instruments {
  * survive a provider change, open contacts from the lifecycle itself, so
  * `call_center.contacts.active` cannot drift or go below zero.
  */
+/** A series of an observed instrument, summed over the instances that share a meter. */
+type Series = { attributes: Attributes; value: number };
+
+/** The observed instruments of one meter, and the instances that use it. */
+interface Observed {
+  readonly members: Set<CallCenterMetrics>;
+  readonly callbacks: Array<[Observable, ObservableCallback]>;
+}
+
+/**
+ * Per meter, one callback per observed instrument, summing every instance
+ * that uses it. With one callback per instance, the SDK keeps one of two
+ * observations of the same series, not their sum: after a hot reload (the
+ * old instance disabled, a new one on the same provider) the event count
+ * would go back to the new instance's, and two registrations would each
+ * report only their own open contacts.
+ */
+const observedByMeter = new WeakMap<Meter, Observed>();
+
+function observe(meter: Meter): Observed {
+  let observed = observedByMeter.get(meter);
+  if (observed) return observed;
+  const members = new Set<CallCenterMetrics>();
+  const events = meter.createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT });
+  const active = meter.createObservableUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT });
+  const sum = (each: (m: CallCenterMetrics, into: Map<string, Series>) => void) => (result: ObservableResult) => {
+    const into = new Map<string, Series>();
+    for (const m of members) each(m, into);
+    for (const { attributes, value } of into.values()) result.observe(value, attributes);
+  };
+  const observeEvents = sum((m, into) => m.observeEvents(into));
+  const observeActive = sum((m, into) => m.observeActive(into));
+  events.addCallback(observeEvents);
+  active.addCallback(observeActive);
+  observed = {
+    members,
+    callbacks: [
+      [events, observeEvents],
+      [active, observeActive],
+    ],
+  };
+  observedByMeter.set(meter, observed);
+  return observed;
+}
+
+/** Adds `value` to the series of `attributes` (the same attributes, built the same way, give the same key). */
+function addTo(into: Map<string, Series>, key: string, attributes: Attributes, value: number): void {
+  const series = into.get(key);
+  if (series) series.value += value;
+  else into.set(key, { attributes, value });
+}
+
+/**
+ * The instruments of one instrumentation, re-pointed in place when its meter
+ * provider changes (the metrics API has no proxy: instruments made before a
+ * provider is registered stay no-ops for good). What is state rather than an
+ * event is observed, not counted: accepted events from local counts that
+ * survive a provider change, open contacts from the lifecycle itself, so
+ * `call_center.contacts.active` cannot drift or go below zero.
+ */
 export class CallCenterMetrics {
   /** Accepted events, counted here and observed at collection: one Map lookup per event on the path every event takes. */
-  readonly #eventCounts = new PairMap<{ attributes: Attributes; value: number }>();
-  /** The same series, in the order they appeared (the overflow series last when there is one), for observation. */
-  readonly #eventSeries: Array<{ attributes: Attributes; value: number }> = [];
-  #eventsOverflow: { attributes: Attributes; value: number } | undefined;
+  readonly #eventCounts = new PairMap<Series>();
+  /** The same series, in the order they appeared, for observation; past the limit, one overflow series per event type. */
+  readonly #eventSeries: Series[] = [];
+  readonly #eventsOverflow = new Map<string, Series>();
   readonly #openContacts: OpenContactsFunction;
-  /** Series of `call_center.contacts.active` seen so far: reported as 0 once their contacts have ended, not dropped. */
+  /**
+   * Series of `call_center.contacts.active` seen so far: reported as 0 once
+   * their contacts have ended, not dropped, until the limit is reached; then
+   * those at 0 make room, and contacts of a new series that finds no room
+   * count in the overflow series.
+   */
   readonly #activeSeries = new Map<string, Attributes>();
   #instruments!: Instruments;
-  #observed: Array<[Observable, ObservableCallback]> = [];
+  #meter: Meter | undefined;
 
   constructor(meter: Meter, openContacts: OpenContactsFunction) {
     this.#openContacts = openContacts;
@@ -72,7 +143,16 @@ export class CallCenterMetrics {
   }
 
   setMeter(meter: Meter): void {
-    for (const [observable, callback] of this.#observed) observable.removeCallback(callback);
+    if (this.#meter) {
+      const before = observedByMeter.get(this.#meter);
+      before?.members.delete(this);
+      if (before?.members.size === 0) {
+        for (const [observable, callback] of before.callbacks) observable.removeCallback(callback);
+        observedByMeter.delete(this.#meter);
+      }
+    }
+    this.#meter = meter;
+    observe(meter).members.add(this);
     const counter = (name: string, description: string, unit: string) => meter.createCounter(name, { description, unit, valueType: ValueType.INT });
     const histogram = (name: string, description: string, buckets: number[]) =>
       meter.createHistogram(name, { description, unit: 's', valueType: ValueType.DOUBLE, advice: { explicitBucketBoundaries: buckets } });
@@ -87,29 +167,29 @@ export class CallCenterMetrics {
       breakOverruns: counter(sc.METRIC_BREAK_OVERRUNS, 'Breaks over their allotted time.', '{break}'),
       breaksForceEnded: counter(sc.METRIC_BREAKS_FORCE_ENDED, 'Breaks ended by the instrumentation.', '{break}'),
     };
-    const events = meter.createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT });
-    const active = meter.createObservableUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT });
-    const observeEvents = (result: ObservableResult) => {
-      for (const { attributes, value } of this.#eventSeries) result.observe(value, attributes);
-    };
-    const observeActive = (result: ObservableResult) => {
-      const counts = new Map<string, number>();
-      for (const key of this.#activeSeries.keys()) counts.set(key, 0);
-      this.#openContacts((channel, operator) => {
-        const key = this.contactOpened(channel, operator);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      });
-      for (const [key, value] of counts) {
-        const attributes = this.#activeSeries.get(key);
-        if (attributes) result.observe(value, attributes);
-      }
-    };
-    events.addCallback(observeEvents);
-    active.addCallback(observeActive);
-    this.#observed = [
-      [events, observeEvents],
-      [active, observeActive],
-    ];
+  }
+
+  /** This instance's accepted events, added into the series of the meter's observation. */
+  observeEvents(into: Map<string, Series>): void {
+    for (const { attributes, value } of this.#eventSeries) addTo(into, JSON.stringify(attributes), attributes, value);
+    for (const { attributes, value } of this.#eventsOverflow.values()) addTo(into, JSON.stringify(attributes), attributes, value);
+  }
+
+  /** This instance's open contacts per series, added into the meter's observation; series at 0 make room once the limit is reached. */
+  observeActive(into: Map<string, Series>): void {
+    const counts = new Map<string, number>();
+    for (const key of this.#activeSeries.keys()) counts.set(key, 0);
+    this.#openContacts((channel, operator) => {
+      const key = this.contactOpened(channel, operator);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    });
+    const full = this.#activeSeries.size >= MAX_EVENT_SERIES;
+    for (const [key, value] of counts) {
+      const attributes = this.#activeSeries.get(key);
+      if (attributes) addTo(into, key, attributes, value);
+      else addTo(into, ACTIVE_OVERFLOW_KEY, ACTIVE_OVERFLOW, value);
+      if (full && value === 0) this.#activeSeries.delete(key);
+    }
   }
 
   accepted(eventType: string, action: string | undefined, operatorId: string | undefined): void {
@@ -121,8 +201,9 @@ export class CallCenterMetrics {
       return;
     }
     if (this.#eventSeries.length >= MAX_EVENT_SERIES) {
-      this.#eventsOverflow ??= this.#newSeries({ [sc.ATTR_EVENT_TYPE]: eventType, 'otel.metric.overflow': true });
-      this.#eventsOverflow.value++;
+      let overflow = this.#eventsOverflow.get(eventType);
+      if (!overflow) this.#eventsOverflow.set(eventType, (overflow = { attributes: { [sc.ATTR_EVENT_TYPE]: eventType, [OVERFLOW]: true }, value: 0 }));
+      overflow.value++;
       return;
     }
     const attributes: Attributes = { [sc.ATTR_EVENT_TYPE]: eventType };
@@ -133,7 +214,7 @@ export class CallCenterMetrics {
     this.#eventCounts.set(eventType, second, created);
   }
 
-  #newSeries(attributes: Attributes): { attributes: Attributes; value: number } {
+  #newSeries(attributes: Attributes): Series {
     const series = { attributes, value: 0 };
     this.#eventSeries.push(series);
     return series;

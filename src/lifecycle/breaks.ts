@@ -1,4 +1,4 @@
-import { SpanKind, type AttributeValue, type SpanContext } from '@opentelemetry/api';
+import { SpanKind, type AttributeValue, type Attributes, type SpanContext } from '@opentelemetry/api';
 import type { SavedSpan } from './page-session.js';
 import { BREAK_ACTIONS } from '../events/enums.js';
 import type { ParsedEvents } from '../events/validate.js';
@@ -44,6 +44,8 @@ export interface OpenBreak extends OpenSpan {
 }
 
 const EVENT_NAMES = eventNames(SPAN_EVENT_BREAK_PREFIX, BREAK_ACTIONS);
+/** Operators remembered in `BreakSpans.#overran`. */
+const MAX_OVERRAN = 1024;
 
 /** What a break's end records, whether its span is open here or it waited for a page that did not continue it. */
 function recordBreakEnd(owner: SpanOwner, entry: Pick<OpenBreak, 'type' | 'operatorId' | 'startMs' | 'overrun'>, reason: string, endMs: number, forced: boolean): void {
@@ -61,7 +63,16 @@ function recordBreakEnd(owner: SpanOwner, entry: Pick<OpenBreak, 'type' | 'opera
  * span never changes type.
  */
 export class BreakSpans {
-  readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => recordBreakEnd(entry.owner, entry, reason, endMs, forced));
+  readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => {
+    recordBreakEnd(entry.owner, entry, reason, endMs, forced);
+    if (forced && entry.overrun) this.#overrunCounted(entry.operatorKey, entry.type);
+  });
+  /**
+   * Operators whose break the instrumentation ended (timeout, eviction, ...)
+   * after it overran, with the break's type: its overrun is counted, so the
+   * break's own late `end` does not count it again. Bounded, oldest first.
+   */
+  readonly #overran = new Map<string, string>();
   readonly #providerOf: (owner: SpanOwner) => object;
 
   /** Breaks the previous page in this tab had open, waiting for their next event here. */
@@ -71,22 +82,33 @@ export class BreakSpans {
     this.#providerOf = providerOf;
   }
 
+  #overrunCounted(operatorKey: string, type: string): void {
+    this.#overran.delete(operatorKey);
+    if (this.#overran.size >= MAX_OVERRAN) this.#overran.delete(this.#overran.keys().next().value!);
+    this.#overran.set(operatorKey, type);
+  }
+
   /** A break the previous page had open and this page does not continue (timed out, disabled, not saved again): its end recorded. */
   endWaiting(saved: SavedSpan, owner: SpanOwner, reason: ForcedEndReason, endMs: number): void {
-    recordBreakEnd(owner, { ...saved, overrun: false }, reason, Math.max(endMs, saved.startMs), true);
+    const overrun = saved.overrun === true;
+    recordBreakEnd(owner, { ...saved, overrun }, reason, Math.max(endMs, saved.startMs), true);
+    if (overrun) this.#overrunCounted(saved.operatorKey, saved.type);
   }
 
   /** The break goes on in a continued span (`continuedSpan`), of the type it started with. */
   #resume(operatorKey: string, ev: IngestEvent, owner: SpanOwner): OpenBreak | undefined {
     const saved = this.waiting.take(operatorKey, '');
     if (!saved) return undefined;
-    const attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: segmentOf(saved) };
+    const overrun = saved.overrun === true;
+    const attributes: Attributes = { ...spanAttributes(ev.attributes), [ATTR_BREAK_TYPE]: saved.type, [ATTR_BREAK_SEGMENT]: segmentOf(saved) };
+    // An overrun before the reload stays the break's: on the span, and counted once at its end.
+    if (overrun) attributes[ATTR_BREAK_OVERRUN] = true;
     const timeMs = timeOf(ev);
     const entry: OpenBreak = {
       ...continuedSpan(owner, this.#providerOf(owner), SPAN_BREAK, saved, attributes, timeMs),
       type: saved.type as BreakFields['type'],
       operatorId: saved.operatorId,
-      overrun: false,
+      overrun,
       last: {},
     };
     this.open.add(entry, timeMs);
@@ -104,8 +126,14 @@ export class BreakSpans {
       open = undefined;
     }
     if (!open) {
-      if (event.action === 'end' && overrun) owner.metrics.breakOverran(event.type, metricOperator(owner, ev.operator?.id));
+      if (event.action === 'end') {
+        // An end with no break open: its overrun is counted here, unless the instrumentation ended this break and counted it.
+        const counted = this.#overran.get(operatorKey) === event.type;
+        this.#overran.delete(operatorKey);
+        if (overrun && !counted) owner.metrics.breakOverran(event.type, metricOperator(owner, ev.operator?.id));
+      }
       if (event.action !== 'start') return undefined;
+      this.#overran.delete(operatorKey);
       const attributes = spanAttributes(ev.attributes);
       const timeMs = timeOf(ev);
       const span = owner.tracer.startSpan(SPAN_BREAK, { kind: SpanKind.INTERNAL, root: true, startTime: timeInput(timeMs), attributes });

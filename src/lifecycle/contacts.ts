@@ -98,6 +98,8 @@ export class ContactSpans {
   readonly open = new OpenSpans<OpenContact>('contact', (entry, reason, endMs, forced) => {
     recordContactEnd(entry.owner, entry, reason, endMs, forced);
     entry.span.setAttributes({ [ATTR_CONTACT_HOLD_TIME]: entry.holds.totalMs / 1000, [ATTR_CONTACT_HOLD_COUNT]: entry.holds.count });
+    // However it ended (its end event, a timeout, an eviction, ...), its late events join this span.
+    this.#recent.remember(entry.operatorKey, entry.idKey, entry.span.spanContext(), endMs);
   });
   readonly #recent = new RecentlyEnded();
   /** Resolves (and hooks) the SDK provider a new span comes from. */
@@ -116,7 +118,10 @@ export class ContactSpans {
 
   /** A contact the previous page had open and this page does not continue (timed out, disabled, not saved again): its end recorded. */
   endWaiting(saved: SavedSpan, owner: SpanOwner, reason: ForcedEndReason, endMs: number): void {
-    recordContactEnd(owner, { ...saved, holds: saved.holds ? { ...saved.holds } : noHolds() }, reason, Math.max(endMs, saved.startMs), true);
+    const atMs = Math.max(endMs, saved.startMs);
+    recordContactEnd(owner, { ...saved, holds: saved.holds ? { ...saved.holds } : noHolds() }, reason, atMs, true);
+    // Its late events join the span the previous page ended.
+    this.#recent.remember(saved.operatorKey, saved.idKey, { traceId: saved.traceId, spanId: saved.spanId, traceFlags: saved.traceFlags }, atMs);
   }
 
   /** Applies one accepted contact event; returns the span context its log record belongs to, if any. */
@@ -133,14 +138,12 @@ export class ContactSpans {
         const known = this.#recent.get(operatorKey, idKey);
         if (known) return known;
         const rebuilt = reconstructContact(ev, event, owner, activeLinks());
-        if (rebuilt) this.#recent.remember(operatorKey, idKey, rebuilt);
+        if (rebuilt) this.#recent.remember(operatorKey, idKey, rebuilt, timeOf(ev));
         return rebuilt;
       }
       this.#update(open, ev, event);
       this.open.end(open, action, timeOf(ev));
-      const ended = open.span.spanContext();
-      this.#recent.remember(operatorKey, idKey, ended);
-      return ended;
+      return open.span.spanContext();
     }
     if (open) {
       const timeMs = timeOf(ev);
@@ -153,14 +156,18 @@ export class ContactSpans {
       if (action === 'pause') beginHold(open.holds, timeMs);
       else if (action === 'resume') {
         const held = endHold(open.holds, timeMs);
-        if (held !== undefined) owner.metrics.contactTime('hold', held / 1000, open.channel, open.type, metricOperator(open.owner, open.operatorId));
+        // Recorded where the contact's handle time is: its owner's instruments, whichever instance relayed the resume.
+        if (held !== undefined) open.owner.metrics.contactTime('hold', held / 1000, open.channel, open.type, metricOperator(open.owner, open.operatorId));
       }
       return open.span.spanContext();
     }
-    // A late event of a contact that has ended still links to its span.
+    // A late event of a contact that has ended still links to its span; so does an attend stamped before that end
+    // (delivered out of order), which must not open a span nobody would end.
     if (action !== 'attend') return this.#recent.get(operatorKey, idKey);
-
     const timeMs = timeOf(ev);
+    const endedMs = this.#recent.endedAt(operatorKey, idKey);
+    if (endedMs !== undefined && timeMs <= endedMs) return this.#recent.get(operatorKey, idKey);
+
     const waitSeconds = timeToAnswer(event.contact_start_time, timeMs);
     // The event's attributes are shared with its log record: a copy takes the wait.
     const attributes = waitSeconds === undefined ? spanAttributes(ev.attributes) : { ...spanAttributes(ev.attributes), [ATTR_CONTACT_WAIT_TIME]: waitSeconds };

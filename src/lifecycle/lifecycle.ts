@@ -180,7 +180,7 @@ export class Lifecycle {
     const waiting = [...this.contacts.waiting.values(), ...this.breaks.waiting.values()];
     const savedCount = saveOpenSpans([
       ...[...this.contacts.open.values()].map((e) => ({ ...toSaved('contact', e, e.channel, e.type, e.operatorId), holds: e.holds })),
-      ...[...this.breaks.open.values()].map((e) => toSaved('break', e, '', e.type, e.operatorId)),
+      ...[...this.breaks.open.values()].map((e) => ({ ...toSaved('break', e, '', e.type, e.operatorId), overrun: e.overrun })),
       ...waiting,
     ]);
     const saved = new Set(open.slice(0, savedCount));

@@ -19,6 +19,8 @@ export interface SavedSpan {
   readonly operatorId: string | undefined;
   /** A contact's holds so far, the open one included: hold time is measured across pages. */
   readonly holds?: Holds;
+  /** Whether a break has overrun (consumed over total) so far. */
+  readonly overrun?: boolean;
 }
 
 const KEY = `${INSTRUMENTATION_SCOPE}/open-spans`;
@@ -75,10 +77,25 @@ function savedSpan(x: unknown): SavedSpan | undefined {
     typeof e.channel === 'string' &&
     typeof e.type === 'string' &&
     (e.operatorId === undefined || typeof e.operatorId === 'string') &&
-    (e.holds === undefined || holds !== undefined);
+    (e.holds === undefined || holds !== undefined) &&
+    (e.overrun === undefined || typeof e.overrun === 'boolean');
   if (!valid) return undefined;
   const { kind, operatorKey, idKey, startMs, traceId, spanId, traceFlags, segment, channel, type, operatorId } = e as unknown as SavedSpan;
-  return { kind, operatorKey, idKey, startMs, traceId, spanId, traceFlags, segment, channel, type, operatorId, ...(holds && { holds }) };
+  return {
+    kind,
+    operatorKey,
+    idKey,
+    startMs,
+    traceId,
+    spanId,
+    traceFlags,
+    segment,
+    channel,
+    type,
+    operatorId,
+    ...(holds && { holds }),
+    ...(e.overrun === true && { overrun: true }),
+  };
 }
 
 /**

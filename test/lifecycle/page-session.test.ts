@@ -2,7 +2,14 @@
 // instance (one page), then a fresh module instance (the next page) with the
 // same sessionStorage. The real thing runs in Chromium (test/browser).
 import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type HistogramMetricData,
+  type SumMetricData,
+} from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { minimalBreak, minimalContact } from '../helpers/events.js';
@@ -70,7 +77,12 @@ async function openPage(clock: TestClock) {
   const durations = async () => (await histogram('call_center.contact.duration')).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.contact.end_reason']]);
   const holds = async () => (await histogram('call_center.contact.hold.duration')).map((p) => [p.value.sum, p.value.count]);
   const breakDurations = async () => (await histogram('call_center.break.duration')).map((p) => [p.value.sum, p.value.count, p.attributes['call_center.break.end_reason']]);
-  return { api, cc, spans, durations, holds, breakDurations };
+  const overruns = async () => {
+    const { resourceMetrics } = await reader.collect();
+    const metric = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'call_center.break.overruns') as SumMetricData | undefined;
+    return (metric?.dataPoints ?? []).reduce((n, p) => n + p.value, 0);
+  };
+  return { api, cc, spans, durations, holds, breakDurations, overruns };
 }
 
 let diagnostics: DiagCapture;
@@ -283,5 +295,26 @@ describe('saved contacts and breaks the next page does not continue', () => {
     clock.advance(10);
     second.cc.disable();
     expect(await second.durations()).toEqual([[20, 1, 'disabled']]);
+  });
+
+  it('keep a break’s overrun: counted once when it ends on the next page, and on the continued span', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    let page = installPage(storage);
+    const first = await openPage(clock);
+    first.cc.logIngestEvent('break', minimalBreak({ total_time: 60 }));
+    clock.advance(90);
+    first.cc.logIngestEvent('break', minimalBreak({ action: 'view', total_time: 60, consumed_time: 90 })); // overran
+    page.hide();
+    expect(await first.overruns()).toBe(0); // it goes on
+
+    page = installPage(storage);
+    const second = await openPage(clock);
+    clock.advance(10);
+    second.cc.logIngestEvent('break', minimalBreak({ action: 'view', total_time: 60, consumed_time: 50 })); // a correction: no overrun in this event
+    clock.advance(10);
+    second.cc.disable(); // the operator closes the app: the break is ended (disabled)
+    expect(await second.overruns()).toBe(1);
+    expect(second.spans.getFinishedSpans()[0]?.attributes['call_center.break.overrun']).toBe(true);
   });
 });
