@@ -1,5 +1,6 @@
-import { ValueType, type Attributes, type Counter, type Histogram, type Meter, type Observable, type ObservableCallback, type ObservableResult } from '@opentelemetry/api';
+import { ValueType, type Attributes, type Counter, type Histogram, type Meter } from '@opentelemetry/api';
 import type { CallCenterRejectionReason } from './errors.js';
+import { addTo, joinMeter, leaveMeter, type ObservedMember, type Series } from './meter-observation.js';
 import { PairMap } from './pair-map.js';
 import * as sc from './semconv.js';
 
@@ -60,67 +61,7 @@ interface Instruments {
  * survive a provider change, open contacts from the lifecycle itself, so
  * `call_center.contacts.active` cannot drift or go below zero.
  */
-/** A series of an observed instrument, summed over the instances that share a meter. */
-type Series = { attributes: Attributes; value: number };
-
-/** The observed instruments of one meter, and the instances that use it. */
-interface Observed {
-  readonly members: Set<CallCenterMetrics>;
-  readonly callbacks: Array<[Observable, ObservableCallback]>;
-}
-
-/**
- * Per meter, one callback per observed instrument, summing every instance
- * that uses it. With one callback per instance, the SDK keeps one of two
- * observations of the same series, not their sum: after a hot reload (the
- * old instance disabled, a new one on the same provider) the event count
- * would go back to the new instance's, and two registrations would each
- * report only their own open contacts.
- */
-const observedByMeter = new WeakMap<Meter, Observed>();
-
-function observe(meter: Meter): Observed {
-  let observed = observedByMeter.get(meter);
-  if (observed) return observed;
-  const members = new Set<CallCenterMetrics>();
-  const events = meter.createObservableCounter(sc.METRIC_EVENTS, { description: 'Accepted ingest events.', unit: '{event}', valueType: ValueType.INT });
-  const active = meter.createObservableUpDownCounter(sc.METRIC_CONTACTS_ACTIVE, { description: 'Open contacts.', unit: '{contact}', valueType: ValueType.INT });
-  const sum = (each: (m: CallCenterMetrics, into: Map<string, Series>) => void) => (result: ObservableResult) => {
-    const into = new Map<string, Series>();
-    for (const m of members) each(m, into);
-    for (const { attributes, value } of into.values()) result.observe(value, attributes);
-  };
-  const observeEvents = sum((m, into) => m.observeEvents(into));
-  const observeActive = sum((m, into) => m.observeActive(into));
-  events.addCallback(observeEvents);
-  active.addCallback(observeActive);
-  observed = {
-    members,
-    callbacks: [
-      [events, observeEvents],
-      [active, observeActive],
-    ],
-  };
-  observedByMeter.set(meter, observed);
-  return observed;
-}
-
-/** Adds `value` to the series of `attributes` (the same attributes, built the same way, give the same key). */
-function addTo(into: Map<string, Series>, key: string, attributes: Attributes, value: number): void {
-  const series = into.get(key);
-  if (series) series.value += value;
-  else into.set(key, { attributes, value });
-}
-
-/**
- * The instruments of one instrumentation, re-pointed in place when its meter
- * provider changes (the metrics API has no proxy: instruments made before a
- * provider is registered stay no-ops for good). What is state rather than an
- * event is observed, not counted: accepted events from local counts that
- * survive a provider change, open contacts from the lifecycle itself, so
- * `call_center.contacts.active` cannot drift or go below zero.
- */
-export class CallCenterMetrics {
+export class CallCenterMetrics implements ObservedMember {
   /** Accepted events, counted here and observed at collection: one Map lookup per event on the path every event takes. */
   readonly #eventCounts = new PairMap<Series>();
   /** The same series, in the order they appeared, for observation; past the limit, one overflow series per event type. */
@@ -143,16 +84,9 @@ export class CallCenterMetrics {
   }
 
   setMeter(meter: Meter): void {
-    if (this.#meter) {
-      const before = observedByMeter.get(this.#meter);
-      before?.members.delete(this);
-      if (before?.members.size === 0) {
-        for (const [observable, callback] of before.callbacks) observable.removeCallback(callback);
-        observedByMeter.delete(this.#meter);
-      }
-    }
+    if (this.#meter) leaveMeter(this.#meter, this);
     this.#meter = meter;
-    observe(meter).members.add(this);
+    joinMeter(meter, this);
     const counter = (name: string, description: string, unit: string) => meter.createCounter(name, { description, unit, valueType: ValueType.INT });
     const histogram = (name: string, description: string, buckets: number[]) =>
       meter.createHistogram(name, { description, unit: 's', valueType: ValueType.DOUBLE, advice: { explicitBucketBoundaries: buckets } });
