@@ -37,15 +37,21 @@ function collectorFor(origin: string): Promise<RunningCollector> {
   return startCollector({ env: { CC_CORS_ALLOWED_ORIGINS: origin, CC_PATIENT_DATA_GUARD: 'on' } });
 }
 
+/** A new page of the web example for one operator, exporting to `collector`, once it says it is ready; page errors are collected. */
+async function openConsole(collector: RunningCollector, operator: string, query = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=${operator}${query}`);
+  await page.waitForSelector(`text=ready: operator ${operator}`);
+  return { page, errors };
+}
+
 describe('the operator console in Chromium, exporting cross-origin through the real collector', () => {
   it('delivers log records, the contact span with its events, and the operator identity', async () => {
     const collector = await collectorFor(web.origin);
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-1`);
-      await page.waitForSelector('text=ready: operator op-web-1');
+      const { page, errors } = await openConsole(collector, 'op-web-1');
       for (const id of ['attend', 'pause', 'resume', 'transfer', 'end', 'break-start', 'break-end', 'scorecard']) {
         await page.click(`#${id}`);
       }
@@ -77,9 +83,7 @@ describe('the operator console in Chromium, exporting cross-origin through the r
   it('loses nothing when the tab is closed right after logging: logs arrive, open spans are ended and sent', { retry: 1 }, async () => {
     const collector = await collectorFor(web.origin);
     try {
-      const page = await browser.newPage();
-      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-2`);
-      await page.waitForSelector('text=ready: operator op-web-2');
+      const { page } = await openConsole(collector, 'op-web-2');
       await page.click('#attend');
       await page.click('#pause');
       await page.click('#break-start');
@@ -111,12 +115,7 @@ describe('a page reload in the middle of a contact', () => {
     const collector = await collectorFor(web.origin);
     const wall: Record<string, number> = {};
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      const url = `${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-3`;
-      await page.goto(url);
-      await page.waitForSelector('text=ready: operator op-web-3');
+      const { page, errors } = await openConsole(collector, 'op-web-3');
       const click = async (action: string) => {
         await page.click(`#${action}`);
         wall[action] = Date.now();
@@ -171,11 +170,7 @@ describe('a page reload in the middle of a contact', () => {
     const collector = await collectorFor(web.origin);
     const wall: Record<string, number> = {};
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-5`);
-      await page.waitForSelector('text=ready: operator op-web-5');
+      const { page, errors } = await openConsole(collector, 'op-web-5');
       await page.click('#attend');
       wall.attend = Date.now();
       for (let i = 0; i < 2; i++) {
@@ -248,9 +243,7 @@ describe('events logged before the OpenTelemetry set-up', () => {
     const collector = await collectorFor(web.origin);
     let early: { at: number; ok: boolean; pending?: boolean } | undefined;
     try {
-      const page = await browser.newPage();
-      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-5&early=1`);
-      await page.waitForSelector('text=ready: operator op-web-5');
+      const { page } = await openConsole(collector, 'op-web-5', '&early=1');
       early = await page.evaluate(() => (globalThis as unknown as { earlyResult: { at: number; ok: boolean; pending?: boolean } }).earlyResult);
       await hideTab(page);
       await expect.poll(() => logRecords(collector.read('logs')).length, { timeout: 15_000 }).toBe(1);
@@ -269,9 +262,7 @@ describe('a second registration in the middle of a contact (hot module reload)',
   it('continues the open contact in the same span, ended once', async () => {
     const collector = await collectorFor(web.origin);
     try {
-      const page = await browser.newPage();
-      await page.goto(`${web.origin}/?collector=${encodeURIComponent(collector.httpEndpoint)}&operator=op-web-6`);
-      await page.waitForSelector('text=ready: operator op-web-6');
+      const { page } = await openConsole(collector, 'op-web-6');
       await page.click('#attend');
       await page.click('#pause');
       await page.evaluate(() => (globalThis as unknown as { setUpCallCenter: () => void }).setUpCallCenter());

@@ -204,44 +204,52 @@ describe('contacts across a page reload', () => {
   });
 });
 
+/** A browser tab: one clock and one sessionStorage across its pages; `next()` opens the next page, `hide()` hides the current one. */
+function openTab() {
+  const clock = new TestClock();
+  const storage = new MemoryStorage();
+  let page: ReturnType<typeof installPage> | undefined;
+  return {
+    clock,
+    async next() {
+      page = installPage(storage);
+      return openPage(clock);
+    },
+    hide: () => page!.hide(),
+  };
+}
+
 describe('saved contacts and breaks the next page does not continue', () => {
   it('are saved up to 100, and only those over 100 are recorded at the page hide: none is recorded twice', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    const page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     for (let i = 0; i <= 100; i++) first.cc.logIngestEvent('contact', minimalContact({ contact_id: `c${i}` }));
-    clock.advance(30);
-    page.hide();
+    tab.clock.advance(30);
+    tab.hide();
     expect(await first.durations()).toEqual([[30, 1, 'page_hide']]); // the 101st, which was not saved
 
-    installPage(storage);
-    const second = await openPage(clock);
-    clock.advance(30);
+    const second = await tab.next();
+    tab.clock.advance(30);
     for (let i = 0; i <= 100; i++) second.cc.logIngestEvent('contact', minimalContact({ contact_id: `c${i}`, action: 'end' }));
     expect(await second.durations()).toEqual([[60 * 100, 100, 'end']]);
   });
 
   it('are saved again when the page goes away before their next event, and go on on the page after', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    let page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
     first.cc.logIngestEvent('break', minimalBreak());
-    clock.advance(10);
-    page.hide();
+    tab.clock.advance(10);
+    tab.hide();
 
-    page = installPage(storage);
-    const second = await openPage(clock);
-    clock.advance(10);
-    page.hide(); // no event for either on this page
+    const second = await tab.next();
+    tab.clock.advance(10);
+    tab.hide(); // no event for either on this page
     expect(await second.durations()).toEqual([]);
     expect(await second.breakDurations()).toEqual([]);
 
-    installPage(storage);
-    const third = await openPage(clock);
-    clock.advance(10);
+    const third = await tab.next();
+    tab.clock.advance(10);
     third.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1', action: 'end' }));
     third.cc.logIngestEvent('break', minimalBreak({ action: 'end' }));
     expect(await third.durations()).toEqual([[30, 1, 'end']]);
@@ -250,17 +258,14 @@ describe('saved contacts and breaks the next page does not continue', () => {
   });
 
   it('are recorded as timed out when no event continues them within the timeout, at the timeout', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    const page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
     first.cc.logIngestEvent('break', minimalBreak());
-    page.hide();
+    tab.hide();
 
-    installPage(storage);
-    const second = await openPage(clock);
-    clock.advance(4 * 3600 + 60);
+    const second = await tab.next();
+    tab.clock.advance(4 * 3600 + 60);
     second.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c2' })); // any event sweeps
     expect(await second.durations()).toEqual([[4 * 3600, 1, 'timeout']]);
     expect(await second.breakDurations()).toEqual([[4 * 3600, 1, 'timeout']]);
@@ -269,50 +274,41 @@ describe('saved contacts and breaks the next page does not continue', () => {
   });
 
   it('are recorded as timed out, at the first sweep, when the next page opens after the timeout', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    const page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
-    page.hide();
-    clock.advance(5 * 3600);
-    installPage(storage);
-    const later = await openPage(clock);
+    tab.hide();
+    tab.clock.advance(5 * 3600);
+    const later = await tab.next();
     later.cc.logIngestEvent('break', minimalBreak()); // the first sweep: the next event, or the timer
     expect(await later.durations()).toEqual([[4 * 3600, 1, 'timeout']]);
   });
 
   it('are recorded as ended by the disable when the last instance is disabled before their next event', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    const page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     first.cc.logIngestEvent('contact', minimalContact({ contact_id: 'c1' }));
-    clock.advance(10);
-    page.hide();
-    installPage(storage);
-    const second = await openPage(clock);
-    clock.advance(10);
+    tab.clock.advance(10);
+    tab.hide();
+    const second = await tab.next();
+    tab.clock.advance(10);
     second.cc.disable();
     expect(await second.durations()).toEqual([[20, 1, 'disabled']]);
   });
 
   it('keep a break’s overrun: counted once when it ends on the next page, and on the continued span', async () => {
-    const clock = new TestClock();
-    const storage = new MemoryStorage();
-    let page = installPage(storage);
-    const first = await openPage(clock);
+    const tab = openTab();
+    const first = await tab.next();
     first.cc.logIngestEvent('break', minimalBreak({ total_time: 60 }));
-    clock.advance(90);
+    tab.clock.advance(90);
     first.cc.logIngestEvent('break', minimalBreak({ action: 'view', total_time: 60, consumed_time: 90 })); // overran
-    page.hide();
+    tab.hide();
     expect(await first.overruns()).toBe(0); // it goes on
 
-    page = installPage(storage);
-    const second = await openPage(clock);
-    clock.advance(10);
+    const second = await tab.next();
+    tab.clock.advance(10);
     second.cc.logIngestEvent('break', minimalBreak({ action: 'view', total_time: 60, consumed_time: 50 })); // a correction: no overrun in this event
-    clock.advance(10);
+    tab.clock.advance(10);
     second.cc.disable(); // the operator closes the app: the break is ended (disabled)
     expect(await second.overruns()).toBe(1);
     expect(second.spans.getFinishedSpans()[0]?.attributes['call_center.break.overrun']).toBe(true);
