@@ -79,6 +79,12 @@ export class OutageBuffer<B> implements Exporter<B> {
   #buffered = 0;
   #sending = false;
   #closed = false;
+  /** shutdown() is sending what is kept: retries come at the first interval, not the outage's backoff, so the window holds several. */
+  #draining = false;
+  /** When the last attempt failed and was kept (performance.now()). */
+  #lastFailureAt = Number.NEGATIVE_INFINITY;
+  /** When the last attempt a forceFlush made failed. */
+  #forcedFailureAt = Number.NEGATIVE_INFINITY;
   /** Failures in a row of the batch at the head of the queue. */
   #streak = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -108,6 +114,11 @@ export class OutageBuffer<B> implements Exporter<B> {
     this.#name = options.name ?? 'exporter';
     if (inner.selectAggregationTemporality) this.selectAggregationTemporality = inner.selectAggregationTemporality.bind(inner);
     if (inner.selectAggregation) this.selectAggregation = inner.selectAggregation.bind(inner);
+  }
+
+  /** Its name in what it says (`logs`, `traces`). */
+  get name(): string {
+    return this.#name;
   }
 
   /** Items waiting to be sent. */
@@ -186,9 +197,12 @@ export class OutageBuffer<B> implements Exporter<B> {
     }
     this.failures++;
     this.#streak++;
+    this.#lastFailureAt = performance.now();
     for (const resolve of this.#settled.splice(0)) resolve();
     if (this.#closed) return; // shutdown() counts what is left
-    const delay = retryDelayMs(this.#streak, this.#backoff);
+    const backoff = retryDelayMs(this.#streak, this.#backoff);
+    // After an outage of minutes the backoff is longer than shutdown's window: it would try once, then sleep through it.
+    const delay = this.#draining ? Math.min(backoff, this.#backoff.initialMs) : backoff;
     if (this.#streak === 1 || this.#streak % 10 === 0) {
       diag.warn(`${this.#name}: export failed (${describeFailure(failure)}); keeping ${items(this.#buffered)}, next retry in ${delay} ms`);
     }
@@ -211,11 +225,18 @@ export class OutageBuffer<B> implements Exporter<B> {
    * Tries to send what is kept now, skipping a retry's wait: resolves once it
    * is all sent, at the first failure that keeps it (it stays kept, and is
    * retried later), or after `timeoutMs`. The SDK's batch processors call
-   * this once per batch as they flush: with the collector down, each call
-   * costs one attempt, not a wait for the collector to come back.
+   * this once per batch as they flush: with the collector down, the first
+   * call costs one attempt, not a wait for the collector to come back, and
+   * the calls that follow within the first retry interval of its failure
+   * make no new one (each attempt through the OTLP exporter can take most of
+   * its own time-out: one per batch would make a shutdown last minutes).
    */
   async forceFlush(timeoutMs = 30_000): Promise<void> {
-    await this.#sendNow(this.#settled, timeoutMs);
+    const began = performance.now();
+    if (this.#timer === undefined || began - this.#forcedFailureAt >= this.#backoff.initialMs) {
+      await this.#sendNow(this.#settled, timeoutMs);
+      if (this.#lastFailureAt >= began) this.#forcedFailureAt = this.#lastFailureAt;
+    }
     await this.#inner.forceFlush?.();
   }
 
@@ -236,6 +257,7 @@ export class OutageBuffer<B> implements Exporter<B> {
   /** Keeps sending (retries included) for up to `shutdownTimeoutMs`, then drops and counts what is left. */
   async shutdown(): Promise<void> {
     if (this.#closed) return;
+    this.#draining = true;
     await this.#sendNow(this.#idle, this.#shutdownMs);
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);

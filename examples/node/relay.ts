@@ -10,6 +10,7 @@
 //   (RELAY_MAX_BODY_BYTES, default 1 MiB; RELAY_MAX_EVENTS per request, default 1 000)
 //   curl -s localhost:8080/events -d '{"type":"contact","operator":{"id":"op-42"},
 //        "event":{"contact_id":"c-1","action":"attend","contact_type":"follow_up","contact_channel":"call","transfer_id":"none"}}'
+import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -25,10 +26,13 @@ import { createRelayServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_EVENTS } from '.
 // processors' queues absorb bursts, and OutageBuffer keeps (bounded, counted)
 // what the collector refuses until it is back.
 const batch = { maxQueueSize: 20_000, maxExportBatchSize: 512, scheduledDelayMillis: 500 };
+// What is refused or dropped is said through diag: NodeSDK installs a logger only when OTEL_LOG_LEVEL is set.
+if (!process.env.OTEL_LOG_LEVEL) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
+const buffers = [new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' })] as const;
 const sdk = new NodeSDK({
   serviceName: process.env.OTEL_SERVICE_NAME ?? 'call-center-relay',
-  logRecordProcessors: [new BatchLogRecordProcessor({ exporter: new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), ...batch })],
-  spanProcessors: [new BatchSpanProcessor({ exporter: new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' }), ...batch })],
+  logRecordProcessors: [new BatchLogRecordProcessor({ exporter: buffers[0], ...batch })],
+  spanProcessors: [new BatchSpanProcessor({ exporter: buffers[1], ...batch })],
   metricReaders: [new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: 15_000 })],
   instrumentations: [new CallCenterInstrumentation({ privacy: process.env.CC_HASH_KEY ? { key: process.env.CC_HASH_KEY } : {} })],
 });
@@ -60,16 +64,22 @@ relay.server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0
 
 // Flush everything on the way out: stop taking events, then end open
 // contacts and breaks (status ERROR, end reason `shutdown`, counted) and
-// export them with the rest. A second signal exits at once (Node's default).
+// export them with the rest, for up to SHUTDOWN_MS (under the 30 s an
+// orchestrator usually grants). A second signal exits at once.
+const SHUTDOWN_MS = 25_000;
 let stopping: Promise<void> | undefined;
 function stop(code: number): Promise<void> {
   stopping ??= (async () => {
     const closed = relay.close();
     try {
-      await sdk.shutdown();
+      const finished = await Promise.race([sdk.shutdown().then(() => true), new Promise<false>((resolve) => setTimeout(resolve, SHUTDOWN_MS, false))]);
+      if (!finished) console.error(`relay: the SDK's shutdown did not finish in ${SHUTDOWN_MS / 1000} s; exiting`);
     } catch (error) {
       console.error('relay: shutdown failed:', error);
       code ||= 1;
+    }
+    for (const b of buffers) {
+      if (b.refused > 0 || b.dropped > 0) console.error(`relay: ${b.name}: ${b.refused} items refused by the collector, ${b.dropped} dropped (${b.delivered} delivered)`);
     }
     // Connections still busy (a client uploading slowly) do not hold the exit back for long.
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
@@ -77,7 +87,13 @@ function stop(code: number): Promise<void> {
   })();
   return stopping;
 }
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(0));
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+function onSignal(): void {
+  // The next signal, either of them, finds no listener: Node's default, exit at once.
+  for (const s of SIGNALS) process.off(s, onSignal);
+  void stop(0);
+}
+for (const signal of SIGNALS) process.on(signal, onSignal);
 
 // Requests cannot get here (the server catches their errors and answers 500).
 // Anything else is a fault nobody can vouch for: Node's advice is to exit,

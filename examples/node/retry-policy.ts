@@ -6,7 +6,7 @@
 //  - an HTTP status other than 429, 502, 503, 504: an `OTLPExporterError`
 //    whose `code` is the status (message: the status text; `data`: the
 //    response body). 408 and 500 arrive this way too: the exporter does not
-//    retry them itself;
+//    retry them, and neither does the specification;
 //  - 429, 502, 503, 504: retried inside the exporter until its
 //    `timeoutMillis`, then an `OTLPExporterError` WITHOUT a code ("Export
 //    failed with retryable status"): the status is lost on the way;
@@ -19,13 +19,13 @@
 
 /** Why an export failed, and so whether sending the same batch again can succeed. */
 export type ExportFailure =
-  /** The collector judged the batch and said no (a 4xx other than 408 and 429, or a 3xx): the same batch gets the same answer. */
+  /** The collector said no for good (any status but 429, 502, 503 and 504, as OTLP/HTTP has it): the same batch gets the same answer. */
   | { kind: 'refused'; status: number; message: string }
   /** The exporter could not build a request from the batch. */
   | { kind: 'unserialisable'; message: string }
   /** No answer: connection refused, name not found, TLS, time-out. */
   | { kind: 'unreachable'; message: string }
-  /** The collector answered "not now" (408, 429, 5xx; `status` is absent when the exporter dropped it), or an error of no known shape. */
+  /** The collector answered "not now" (429, 502, 503, 504; `status` is absent when the exporter dropped it, as it does), or an error of no known shape. */
   | { kind: 'unavailable'; status?: number; message: string };
 
 export interface ClassifyOptions {
@@ -33,7 +33,12 @@ export interface ClassifyOptions {
   thrown?: boolean;
 }
 
-const RETRYABLE_STATUSES = new Set([408, 429]);
+/**
+ * The statuses OTLP/HTTP retries: 429, 502, 503, 504. Every other 4xx and
+ * 5xx "MUST NOT be retried" (the specification, "Failures"): the
+ * collector's receiver answers 500 for a permanent error of its pipeline.
+ */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Classifies what a failed export reported (or threw). */
 export function classifyExportFailure(error: unknown, options: ClassifyOptions = {}): ExportFailure {
@@ -43,8 +48,8 @@ export function classifyExportFailure(error: unknown, options: ClassifyOptions =
   const message = name === 'OTLPExporterError' || name === 'Error' || typeof name !== 'string' ? text : `${name}: ${text}`;
   if (options.thrown) return { kind: 'unserialisable', message };
   if (name === 'OTLPExporterError' && typeof code === 'number') {
-    if (code >= 300 && code < 500 && !RETRYABLE_STATUSES.has(code)) return { kind: 'refused', status: code, message };
-    return { kind: 'unavailable', status: code, message };
+    if (RETRYABLE_STATUSES.has(code)) return { kind: 'unavailable', status: code, message };
+    return { kind: 'refused', status: code, message };
   }
   if (typeof code === 'string' || text === 'Request timed out') return { kind: 'unreachable', message };
   if (text === 'Nothing to send') return { kind: 'unserialisable', message };

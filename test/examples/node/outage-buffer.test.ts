@@ -224,26 +224,61 @@ describe('OutageBuffer: what the collector refuses and what it cannot take now (
     await buffer.shutdown();
   });
 
-  it('forceFlush with the collector unreachable costs one attempt, not a wait for the collector, and keeps the data', async () => {
+  it('forceFlush with the collector unreachable costs at most one attempt per retry interval, not a wait for the collector, and keeps the data', async () => {
     await endpoint.close();
-    const buffer = new OutageBuffer(otlpTo(endpoint), { name: 'logs', retryIntervalMs: 10_000 });
+    const buffer = new OutageBuffer(otlpTo(endpoint), { name: 'logs', retryIntervalMs: 1_000, random: () => 1 });
     const [first, second] = batches(2, 5);
     buffer.export(first!.records, () => {});
     await vi.waitFor(() => expect(buffer.failures).toBe(1), { timeout: 5_000, interval: 20 });
     buffer.export(second!.records, () => {});
 
-    // As a batch processor's flush calls it: once per batch.
+    // As a batch processor's flush calls it: once per batch, right after the attempt that failed.
     const began = performance.now();
     await buffer.forceFlush();
     await buffer.forceFlush();
     const took = performance.now() - began;
 
-    expect(took, 'two flushes, each one attempt of at most 500 ms').toBeLessThan(1_500);
-    expect({ failures: buffer.failures, buffered: buffer.buffered, dropped: buffer.dropped }).toEqual({ failures: 3, buffered: 10, dropped: 0 });
+    expect(took, 'one attempt (of at most 500 ms) for the first flush, none for the second').toBeLessThan(1_000);
+    expect({ failures: buffer.failures, buffered: buffer.buffered, dropped: buffer.dropped }).toEqual({ failures: 2, buffered: 10, dropped: 0 });
     await endpoint.listen();
+    // Kept, and delivered in order once the collector is back (by the next retry, or a flush).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await buffer.forceFlush();
-    expect(endpoint.accepted()).toEqual([...first!.bodies, ...second!.bodies]);
+    await vi.waitFor(() => expect(endpoint.accepted()).toEqual([...first!.bodies, ...second!.bodies]), { timeout: 5_000, interval: 20 });
     await buffer.shutdown();
+  });
+
+  it('shuts down within shutdownTimeoutMs plus one attempt whatever the number of batches the processor flushes first (found in review)', async () => {
+    await endpoint.close();
+    const exporterTimeoutMs = 2_000;
+    const buffer = new OutageBuffer(new OTLPLogExporter({ url: endpoint.url, timeoutMillis: exporterTimeoutMs }), { name: 'logs', shutdownTimeoutMs: 1_000 });
+    const provider = new LoggerProvider({
+      processors: [new BatchLogRecordProcessor({ exporter: buffer, maxQueueSize: 20_000, maxExportBatchSize: 512, scheduledDelayMillis: 500 })],
+    });
+    const logger = provider.getLogger('test');
+    // What the last moments before SIGTERM left in the processor's queue: 4 batches of 512.
+    for (let i = 0; i < 4 * 512; i++) logger.emit({ body: `r${i}` });
+    const began = performance.now();
+    await provider.shutdown();
+    const took = performance.now() - began;
+    expect(buffer.dropped).toBe(4 * 512);
+    // The window, one attempt in flight when it closes (the exporter retries a refused connection for most of its time-out), and slack.
+    expect(took).toBeLessThan(1_000 + exporterTimeoutMs + 1_000);
+  }, 30_000);
+
+  it('after a long outage, retries within the shutdown window rather than sleeping through it on the outage backoff (found in review)', async () => {
+    const backend = new Backend();
+    backend.delayMs = 5;
+    // The defaults (1 s doubling to 30 s, a 10 s window) scaled down by 10.
+    const buffer = new OutageBuffer(backend, { retryIntervalMs: 100, maxRetryIntervalMs: 3_000, shutdownTimeoutMs: 1_000, random: () => 1 });
+    buffer.export(batches(1, 3)[0]!.records, () => {});
+    await tick(1_600); // failures at 0, 0.1, 0.3, 0.7, 1.5 s
+    expect(buffer.failures).toBe(5);
+    const shutdown = buffer.shutdown(); // one attempt now, the collector still down
+    await tick(50);
+    backend.up = true; // back 50 ms into the window
+    await shutdown;
+    expect({ received: backend.received.length, dropped: buffer.dropped }).toEqual({ received: 3, dropped: 0 });
   });
 
   it('shuts down within shutdownTimeoutMs with the collector unreachable, counting what it drops', async () => {
