@@ -39,6 +39,11 @@ export function resolveConfig(config: CallCenterInstrumentationConfig): Resolved
   checkNumber(config, 'maxClockSkewMs', 0, false);
   checkNumber(config, 'maxStringLength', 256, true);
   if (config.now !== undefined && typeof config.now !== 'function') throw configError('now', 'expected a function returning epoch milliseconds');
+  if (config.onInvalidEvent !== undefined && typeof config.onInvalidEvent !== 'function') throw configError('onInvalidEvent', 'expected a function');
+  // A string from the environment ('false') would be truthy: only booleans are taken.
+  for (const key of ['enabled', 'operatorOnMetrics'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'boolean') throw configError(key, 'expected true or false');
+  }
   if (config.validation !== undefined && config.validation !== 'report' && config.validation !== 'strict') {
     throw configError('validation', `expected 'report' or 'strict'`);
   }

@@ -103,11 +103,16 @@ export class CallCenterInstrumentation implements IngestTarget {
     const resolved = resolveConfig(config);
     this.#pipeline = new IngestPipeline(resolved, createPrivacyPolicy(resolved.privacy));
     // Undefined only while the constructor runs.
-    if (this.#owner) this.#owner.config = resolved;
+    if (this.#owner) {
+      this.#owner.config = resolved;
+      // Open spans follow the new limits and clock at once; the sweep timer, the new interval.
+      if (this.#enabled) lifecycle.reconfigured(this.#owner);
+    }
   }
 
+  /** A copy: the configuration in force changes only through setConfig, which checks it. */
   getConfig(): CallCenterInstrumentationConfig {
-    return this.#pipeline.config;
+    return { ...this.#pipeline.config };
   }
 
   /**

@@ -30,6 +30,8 @@ export class Lifecycle {
   readonly #owners = new Set<SpanOwner>();
   readonly #hooked = new WeakSet<object>();
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** The running timer's interval. */
+  #timerMs = 0;
   #removePageEvents: (() => void) | undefined;
   /** Whether what the previous page saved has been taken (once per page). */
   #restored = false;
@@ -54,6 +56,26 @@ export class Lifecycle {
       this.#restored = true;
       this.#restore(owner);
     }
+    // An instance with shorter timeouts gets the timer's interval down to its own.
+    this.#retime();
+  }
+
+  /**
+   * An owner's configuration changed (setConfig): its open spans are held to
+   * the new limits at once (the oldest evicted past a lower maximum), its next
+   * event sweeps whatever the new clock reads, and the timer takes the new
+   * interval.
+   */
+  reconfigured(owner: SpanOwner): void {
+    owner.nextSweepMs = Number.NEGATIVE_INFINITY;
+    try {
+      const nowMs = owner.config.now();
+      this.contacts.open.trim(owner, nowMs);
+      this.breaks.open.trim(owner, nowMs);
+    } catch (cause) {
+      report('error', 'holding open spans to the new configuration failed', cause);
+    }
+    this.#retime();
   }
 
   #restoreFromCache(): void {
@@ -103,8 +125,12 @@ export class Lifecycle {
     } else {
       this.#endWhere('disabled', mine);
       // Nobody is left to continue what the previous page saved either.
-      const nowMs = owner.config.now();
-      this.#endWaiting(owner, 'disabled', () => nowMs, nowMs);
+      try {
+        const nowMs = owner.config.now();
+        this.#endWaiting(owner, 'disabled', () => nowMs, nowMs);
+      } catch (cause) {
+        report('error', 'ending the contacts and breaks saved by the previous page failed', cause);
+      }
     }
     if (this.#owners.size === 0) {
       // Nobody is left to continue anything: what was known of ended contacts goes too.
@@ -199,7 +225,23 @@ export class Lifecycle {
     for (const provider of new Set(ended.map((entry) => entry.provider))) flushProvider(provider);
   }
 
+  /** The timer's interval: that of the enabled instance with the shortest timeouts. */
+  #intervalMs(fallback: SpanOwner): number {
+    let ms = sweepIntervalMs(fallback);
+    for (const owner of this.#owners) ms = Math.min(ms, sweepIntervalMs(owner));
+    return ms;
+  }
+
+  /** Restarts a running timer whose interval is no longer the one the instances call for. */
+  #retime(): void {
+    const owner = [...this.#owners].at(-1);
+    if (this.#timer === undefined || !owner || this.#intervalMs(owner) === this.#timerMs) return;
+    this.#stopTimer();
+    this.#startTimer(owner);
+  }
+
   #startTimer(owner: SpanOwner): void {
+    this.#timerMs = this.#intervalMs(owner);
     this.#timer = setInterval(() => {
       try {
         this.contacts.open.sweep();
@@ -210,7 +252,7 @@ export class Lifecycle {
         report('error', 'sweeping open spans failed', cause);
       }
       if (this.#pending === 0) this.#stopTimer();
-    }, sweepIntervalMs(owner));
+    }, this.#timerMs);
     // Never keep a Node process alive for the sake of a sweep (browsers return a number).
     const timer = this.#timer as { unref?: () => void };
     if (typeof timer.unref === 'function') timer.unref();

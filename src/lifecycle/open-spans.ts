@@ -101,6 +101,15 @@ export class OpenSpans<T extends OpenSpan> {
     this.#byKey.set(entry.operatorKey, entry.idKey, entry);
   }
 
+  /** Evicts the oldest open spans past `owner`'s maximum (lowered by setConfig). */
+  trim(owner: SpanOwner, nowMs: number): void {
+    const { max } = limitsOf(this.#kind, owner);
+    for (const oldest of this.#open) {
+      if (this.#open.size <= max) break;
+      this.forceEnd(oldest, 'evicted', nowMs);
+    }
+  }
+
   /** Ends an open span on the event that closes it (`end`, `terminate`). */
   end(entry: T, reason: string, atMs: number): void {
     this.#remove(entry);

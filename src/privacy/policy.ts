@@ -82,6 +82,9 @@ export function createPrivacyPolicy(config: CallCenterPrivacyConfig | undefined)
   if (key !== undefined && key.length === 0) {
     throw configError('privacy.key', 'must not be empty');
   }
+  if (typeof fields !== 'object' || fields === null) {
+    throw configError('privacy.fields', 'expected an object of sensitive attribute names to actions');
+  }
   if (redact !== undefined && typeof redact !== 'function') {
     throw configError('privacy.redact', 'expected a function');
   }
