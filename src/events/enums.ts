@@ -62,6 +62,9 @@ export type ContactType = (typeof ContactType)[keyof typeof ContactType];
 /** Channels of a contact. */
 export const ContactChannel = {
   Call: 'call',
+  /** The contract's name for it: PascalCase of the wire value. */
+  Whatsapp: 'whatsapp',
+  /** The brand's spelling, kept as an alias of `Whatsapp`. */
   WhatsApp: 'whatsapp',
   Sms: 'sms',
   Email: 'email',

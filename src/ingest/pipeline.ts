@@ -1,6 +1,6 @@
 import type { Logger } from '@opentelemetry/api';
 import type { ResolvedConfig } from '../config.js';
-import type { CallCenterValidationError } from '../errors.js';
+import { CallCenterValidationError } from '../errors.js';
 import type { CallCenterEventType } from '../events/enums.js';
 import { isEventType, unknownEventType, validateFields } from '../events/validate.js';
 import { lifecycle } from '../lifecycle/lifecycle.js';
@@ -32,10 +32,27 @@ export function checkEvent(
 ): IngestEvent | CallCenterValidationError {
   if (!isEventType(type)) return unknownEventType(type);
   const ev = newIngestEvent(plans[type], clock);
-  const error = readEvent(ev, input) ?? validateFields(ev) ?? readCallOptions(ev, options, defaultOperator) ?? boundCall(ev);
+  // An object that could not be read has no fields to speak of; past that, every bad field and option is named at once.
+  const error = readEvent(ev, input) ?? allIssues(validateFields(ev), readCallOptions(ev, options, defaultOperator), boundCall(ev));
   if (error) return error;
   ev.attributes = buildAttributes(ev);
   return ev;
+}
+
+/**
+ * One error naming every problem the stages found (in their order: fields,
+ * then the call's options and bounds), or undefined; on the path every event
+ * takes, so nothing is made when there is none.
+ */
+function allIssues(a: CallCenterValidationError | undefined, b: CallCenterValidationError | undefined, c?: CallCenterValidationError): CallCenterValidationError | undefined {
+  if (a === undefined && b === undefined && c === undefined) return undefined;
+  const found = [a, b, c].filter((e) => e !== undefined);
+  return found.length === 1
+    ? found[0]
+    : new CallCenterValidationError(
+        found[0]!.eventType,
+        found.flatMap((e) => e.issues),
+      );
 }
 
 /** Whether the checking half refused the event (a property test rather than `instanceof`, which walks prototypes: this runs on every event). */
@@ -100,7 +117,7 @@ export class IngestPipeline {
     ev.timeMs = timeOf(held);
     ev.operatorGiven = held.operatorGiven;
     ev.operator = held.operatorGiven ? held.operator : this.config.operator;
-    const error = validateFields(ev) ?? boundCall(ev);
+    const error = allIssues(validateFields(ev), boundCall(ev));
     if (error) return error;
     ev.attributes = buildAttributes(ev);
     return this.emit(ev, target);
