@@ -9,6 +9,7 @@
 //   npm run bench:compare -- /tmp/base
 //
 // Both builds run on this checkout's SDK packages and @opentelemetry/api.
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { ROWS } from './rows.ts';
 import { interleave, median } from './sides.ts';
@@ -20,7 +21,7 @@ if (!baseDir) {
 }
 const BATCH = 100;
 const ROUNDS = 9;
-const head = new URL('..', import.meta.url).pathname;
+const head = fileURLToPath(new URL('..', import.meta.url));
 const rounds = await interleave({ base: { side: { plugin: resolve(baseDir) }, batch: BATCH }, head: { side: { plugin: head }, batch: BATCH } }, { rounds: ROUNDS, time: 170 });
 console.log(`per event (median of ${BATCH}-call samples, median of ${ROUNDS} rounds)    base        head   head/base   rounds`);
 for (const row of ROWS) {

@@ -4,6 +4,7 @@
 // set-up in its own worker thread, measured in the same run, interleaved
 // (bench/sides.ts; tinybench). Each task runs BATCH calls per sample, so
 // timer overhead is negligible.
+import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import { resolveConfig } from '../dist/config.js';
 import { createEventPlans } from '../dist/ingest/field-plan.js';
@@ -34,7 +35,7 @@ const ROUNDS = 9;
 
 export async function runMicro(time = 1500): Promise<{ pairs: Pair[]; validation: Record<string, number>; zod: Record<string, number> }> {
   // Each side in its own worker (bench/side.ts says why); this build's plugin against the bare SDK.
-  const root = new URL('..', import.meta.url).pathname;
+  const root = fileURLToPath(new URL('..', import.meta.url));
   const rounds = await interleave({ plugin: { side: { plugin: root }, batch: BATCH }, bare: { side: 'bare', batch: BATCH } }, { rounds: ROUNDS, time: time / ROUNDS });
   const pairs = ROWS.map((name): Pair => {
     const { plugin, bare } = rounds[name] as { plugin: number[]; bare: number[] };

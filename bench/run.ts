@@ -24,7 +24,7 @@ process.stderr.write('memory…\n');
 const memory = await runMemory();
 process.stderr.write(skipE2e ? 'end to end: skipped (--no-e2e)\n' : 'end to end through the real collector, the plugin and the bare SDK alternating…\n');
 const endToEnd: RateComparison | undefined = skipE2e ? undefined : await runRateComparison(quickE2e ? { steps: 10, seconds: 2 } : {});
-const bundle = JSON.parse(execFileSync(process.execPath, [new URL('../scripts/bundle-size.ts', import.meta.url).pathname, '--json'], { encoding: 'utf8' })) as {
+const bundle = JSON.parse(execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/bundle-size.ts', import.meta.url)), '--json'], { encoding: 'utf8' })) as {
   pluginAdds: { gzipped: number; minified: number };
 };
 

@@ -11,10 +11,11 @@
 //                              bundle's gzip size less that of the same bundle
 //                              with the module's code cut out (found through
 //                              the source map)
+import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 const SDK = `
 import { context, logs, trace } from '@opentelemetry/api';

@@ -1,11 +1,14 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('the browser build', () => {
   it('bundles for platform browser with no Node built-in and runs where there is no DOM', async () => {
@@ -44,5 +47,16 @@ describe('the browser build', () => {
     const section = readme.split(/^## Quick start: browser$/m)[1]?.split(/^## /m)[0] ?? '';
     const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
     expect(block).toBe(readFileSync(`${root}examples/web/main.ts`, 'utf8'));
+  });
+
+  it('npm run size works in a checkout whose path has a space (found in review: it looked in .../my%20repo)', { timeout: 120_000 }, async () => {
+    const checkout = join(mkdtempSync(join(tmpdir(), 'cc size ')), 'my repo');
+    mkdirSync(checkout);
+    // The tracked files as they are, the built dist/ and the dependencies: a checkout after `npm install`.
+    execFileSync('bash', ['-c', 'git -C "$1" ls-files -z | tar -C "$1" --null -T - -cf - | tar -x -C "$2"', '_', root, checkout]);
+    cpSync(join(root, 'dist'), join(checkout, 'dist'), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/bundle-size.ts', '--json'], { cwd: checkout });
+    expect((JSON.parse(stdout) as { pluginAdds: { gzipped: number } }).pluginAdds.gzipped).toBeGreaterThan(1024);
   });
 });
