@@ -254,7 +254,8 @@ export function simulateShift(options: ShiftOptions): TimelineEntry[] {
     }
 
     // Supervisors score each operator mid-shift and at the end.
-    for (const at of [options.start + (end - options.start) / 2, end - 60_000]) {
+    // Never before the start: a shift of less than a minute has its end-of-shift scorecards at its start.
+    for (const at of [options.start + (end - options.start) / 2, Math.max(options.start, end - 60_000)]) {
       const quality = Math.round((70 + random() * 28) * 10) / 10;
       timeline.push({
         at,

@@ -105,7 +105,9 @@ export function summarize(requests: { logs: OtlpRequest[]; traces: OtlpRequest[]
   const breakMinutesPerOperator: Record<string, number> = {};
   const breakOverruns: Record<string, number> = {};
   for (const s of breaks) {
-    inc(breakMinutesPerOperator, who(s.attributes), (s.endMs - s.startMs) / 60_000);
+    // Time on break is that of breaks that ended, as the dashboards count it: one the plugin ended (its end event
+    // lost: a timeout, or still open when the demo ended) lasted until then only by the plugin's reckoning.
+    if (s.attributes[ATTR_BREAK_END_REASON] === 'end') inc(breakMinutesPerOperator, who(s.attributes), (s.endMs - s.startMs) / 60_000);
     if (s.attributes[ATTR_BREAK_OVERRUN] === true) inc(breakOverruns, String(s.attributes[ATTR_BREAK_TYPE]));
   }
   for (const k of Object.keys(breakMinutesPerOperator)) breakMinutesPerOperator[k] = round1(breakMinutesPerOperator[k]!);

@@ -70,7 +70,7 @@ function endedByPlugin(s: Summary): string[] {
   const { contacts, breaks } = s.endedByPlugin;
   if (contacts + breaks === 0) return [];
   const what = [contacts && plural(contacts, 'contact'), breaks && plural(breaks, 'break')].filter(Boolean).join(' and ');
-  return [`${what} never got their end event: the plugin ended them after its timeout (not counted as handled).`];
+  return [`${what} never got their end event: the plugin ended them (a timeout, or still open when the demo ended); not counted as handled or as time on break.`];
 }
 
 export function supervisorView(s: Summary): SupervisorView {

@@ -23,4 +23,10 @@ describe('the simulated operators', () => {
     expect(people.size).toBe(60);
     expect(new Set(people.values()).size).toBe(60);
   });
+
+  it('dates no event before the shift starts, in a shift of less than a minute too (found in review)', () => {
+    const start = Date.parse('2026-01-05T08:00:00Z');
+    const timeline = simulateShift({ operators: 12, hours: 0.01, seed: 42, start });
+    expect(timeline.filter((e) => e.at < start).map((e) => `${e.type} at ${new Date(e.at).toISOString()}`)).toEqual([]);
+  });
 });
