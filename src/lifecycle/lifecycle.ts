@@ -8,12 +8,7 @@ import { onPageEvents } from './page-events.js';
 import { saveOpenSpans, takeSavedSpans, type SavedSpan } from './page-session.js';
 import { flushProvider, onProviderShutdown, resolveProvider } from './provider-shutdown.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
-
-/** How often open spans are checked for timeouts: a tenth of the shorter timeout, between 1 s and 1 min. */
-function sweepIntervalMs(owner: SpanOwner): number {
-  const { contactTimeoutMs, breakTimeoutMs } = owner.config;
-  return Math.min(60_000, Math.max(1_000, Math.min(contactTimeoutMs, breakTimeoutMs) / 10));
-}
+import { SweepTimer, sweepIntervalMs } from './sweep-timer.js';
 
 /**
  * The one owner of lifecycle state: open contacts and breaks, the sweep
@@ -29,9 +24,17 @@ export class Lifecycle {
   /** Enabled owners, in the order they were enabled: the last one inherits what a disabled one leaves. */
   readonly #owners = new Set<SpanOwner>();
   readonly #hooked = new WeakSet<object>();
-  #timer: ReturnType<typeof setInterval> | undefined;
-  /** The running timer's interval. */
-  #timerMs = 0;
+  readonly #sweeper = new SweepTimer(() => {
+    try {
+      this.contacts.open.sweep();
+      this.breaks.open.sweep();
+      const last = [...this.#owners].at(-1);
+      if (last) this.#expireWaiting(last, last.config.now());
+    } catch (cause) {
+      report('error', 'sweeping open spans failed', cause);
+    }
+    return this.#pending > 0;
+  });
   #removePageEvents: (() => void) | undefined;
   /** Whether what the previous page saved has been taken (once per page). */
   #restored = false;
@@ -61,10 +64,8 @@ export class Lifecycle {
   }
 
   /**
-   * An owner's configuration changed (setConfig): its open spans are held to
-   * the new limits at once (the oldest evicted past a lower maximum), its next
-   * event sweeps whatever the new clock reads, and the timer takes the new
-   * interval.
+   * An owner's configuration changed (setConfig): its open spans are held to the new limits at once (the oldest
+   * evicted past a lower maximum), its next event sweeps whatever the new clock reads, the timer takes the new interval.
    */
   reconfigured(owner: SpanOwner): void {
     owner.nextSweepMs = Number.NEGATIVE_INFINITY;
@@ -93,7 +94,7 @@ export class Lifecycle {
    */
   #restore(owner: SpanOwner): void {
     for (const saved of takeSavedSpans()) (saved.kind === 'contact' ? this.contacts : this.breaks).waiting.add(saved);
-    if (this.#timer === undefined && this.#pending > 0) this.#startTimer(owner);
+    if (!this.#sweeper.running && this.#pending > 0) this.#sweeper.run(this.#intervalMs(owner));
   }
 
   /** Saved contacts and breaks whose timeout has passed with no event to continue them: recorded as timed out, at their timeout. */
@@ -138,7 +139,7 @@ export class Lifecycle {
       this.#removePageEvents?.();
       this.#removePageEvents = undefined;
     }
-    if (this.#pending === 0) this.#stopTimer();
+    if (this.#pending === 0) this.#sweeper.stop();
   }
 
   /** Applies one accepted contact or break event; returns the span context its log record belongs to. */
@@ -156,7 +157,7 @@ export class Lifecycle {
       const nowMs = nowOf(ev);
       if (nowMs >= owner.nextSweepMs) owner.nextSweepMs = nowMs + sweepIntervalMs(owner);
     }
-    if (this.#timer === undefined && this.#pending > 0) this.#startTimer(owner);
+    if (!this.#sweeper.running && this.#pending > 0) this.#sweeper.run(this.#intervalMs(owner));
     return span;
   }
 
@@ -189,7 +190,7 @@ export class Lifecycle {
     } catch (cause) {
       report('error', `ending open spans (${reason}) failed`, cause);
     }
-    if (this.#pending === 0) this.#stopTimer();
+    if (this.#pending === 0) this.#sweeper.stop();
     return ended;
   }
 
@@ -232,36 +233,10 @@ export class Lifecycle {
     return ms;
   }
 
-  /** Restarts a running timer whose interval is no longer the one the instances call for. */
+  /** A running timer takes the interval the instances call for now. */
   #retime(): void {
     const owner = [...this.#owners].at(-1);
-    if (this.#timer === undefined || !owner || this.#intervalMs(owner) === this.#timerMs) return;
-    this.#stopTimer();
-    this.#startTimer(owner);
-  }
-
-  #startTimer(owner: SpanOwner): void {
-    this.#timerMs = this.#intervalMs(owner);
-    this.#timer = setInterval(() => {
-      try {
-        this.contacts.open.sweep();
-        this.breaks.open.sweep();
-        const last = [...this.#owners].at(-1);
-        if (last) this.#expireWaiting(last, last.config.now());
-      } catch (cause) {
-        report('error', 'sweeping open spans failed', cause);
-      }
-      if (this.#pending === 0) this.#stopTimer();
-    }, this.#timerMs);
-    // Never keep a Node process alive for the sake of a sweep (browsers return a number).
-    const timer = this.#timer as { unref?: () => void };
-    if (typeof timer.unref === 'function') timer.unref();
-  }
-
-  #stopTimer(): void {
-    if (this.#timer === undefined) return;
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    if (this.#sweeper.running && owner) this.#sweeper.run(this.#intervalMs(owner));
   }
 }
 
