@@ -47,6 +47,15 @@ async function openConsole(collector: RunningCollector, operator: string, query 
   return { page, errors };
 }
 
+/** The span of a contact ended by a page reload, and the one that continues it on the next page: same trace, its child, linked, segment 2. */
+function expectContinued(first: ReturnType<typeof spans>[number] | undefined, second: ReturnType<typeof spans>[number] | undefined): void {
+  expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
+  expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
+  expect(second?.traceId).toBe(first?.traceId);
+  expect(second?.parentSpanId).toBe(first?.spanId);
+  expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
+}
+
 describe('the operator console in Chromium, exporting cross-origin through the real collector', () => {
   it('delivers log records, the contact span with its events, and the operator identity', async () => {
     const collector = await collectorFor(web.origin);
@@ -140,11 +149,7 @@ describe('a page reload in the middle of a contact', () => {
       await collector.stop();
     }
     const [first, second] = spans(collector.read('traces'));
-    expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
-    expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
-    expect(second?.traceId).toBe(first?.traceId);
-    expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
-    expect(second?.parentSpanId).toBe(first?.spanId);
+    expectContinued(first, second);
     expect(second?.events.map((e) => e.name)).toEqual(['call_center.contact.resume']);
     // session.id (web-common's session manager) on every span and log record, the same before and after the reload.
     const sessionIds = [...spans(collector.read('traces')), ...logRecords(collector.read('logs'))].map((item) => item.attributes['session.id']);
@@ -191,10 +196,7 @@ describe('a page reload in the middle of a contact', () => {
     }
     // The page in the middle had no event for the contact: no span of its own, and the contact still waiting when it went away.
     const [first, second] = spans(collector.read('traces'));
-    expect(first?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'page_hide' });
-    expect(second?.attributes).toMatchObject({ 'call_center.contact.end_reason': 'end', 'call_center.contact.segment': 2 });
-    expect(second?.traceId).toBe(first?.traceId);
-    expect(second?.links?.map((l) => l.spanId)).toEqual([first?.spanId]);
+    expectContinued(first, second);
     const handle = lastPoints(metricPoints(collector.read('metrics')), 'call_center.contact.duration');
     expect(handle.map((p) => [p.attributes['call_center.contact.end_reason'], p.value])).toEqual([['end', 1]]);
     expect(Math.abs(handle[0]!.sum! * 1000 - (wall.end! - wall.attend!))).toBeLessThan(1_000);
