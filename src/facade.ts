@@ -44,6 +44,15 @@ export function unbindFacade(target: IngestTarget): void {
   if (i !== -1) enabled.splice(i, 1);
 }
 
+/**
+ * @internal Called by an instrumentation before it emits an event: what the
+ * facade holds for it (it enabled itself and the hand-over waits for the end
+ * of the task) goes first, so that no event overtakes one logged before it.
+ */
+export function handOverBefore(target: IngestTarget): void {
+  if (!held.empty && enabled[enabled.length - 1] === target) handOver();
+}
+
 /** Gives what is held to the instrumentation the facade goes to now, if any. */
 function handOver(): void {
   const target = enabled[enabled.length - 1];
@@ -68,11 +77,8 @@ function handOver(): void {
 export const CallCenter = {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult {
     const target = enabled[enabled.length - 1];
-    if (target) {
-      // An instance that enabled itself takes what is held after the current task; an event logged before that goes after them.
-      if (!held.empty) handOver();
-      return target.logIngestEvent(type, event, options);
-    }
+    // What is held goes first (the instance sees to it: handOverBefore).
+    if (target) return target.logIngestEvent(type, event, options);
     try {
       defaults ??= new IngestPipeline(resolveConfig({}), createPrivacyPolicy(undefined));
       const ev = defaults.check(type, event, options);

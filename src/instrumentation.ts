@@ -3,7 +3,7 @@ import { resolveConfig } from './config.js';
 import { failure, type CallCenterValidationError } from './errors.js';
 import type { CallCenterEventType } from './events/enums.js';
 import { isEventType } from './events/validate.js';
-import { bindFacade, unbindFacade, type IngestTarget } from './facade.js';
+import { bindFacade, handOverBefore, unbindFacade, type IngestTarget } from './facade.js';
 import { MAX_HELD_EVENTS, type TakenEvents } from './ingest/held-events.js';
 import { IngestPipeline, type EmitTarget } from './ingest/pipeline.js';
 import { lifecycle } from './lifecycle/lifecycle.js';
@@ -123,6 +123,7 @@ export class CallCenterInstrumentation implements IngestTarget {
   logIngestEvent<T extends CallCenterEventType>(type: T, event: CallCenterEventMap[T], options?: LogIngestEventOptions): LogIngestEventResult {
     let error: CallCenterValidationError | undefined;
     try {
+      if (this.#enabled) handOverBefore(this);
       error = this.#pipeline.run(type, event, options, this.#enabled ? this.#target : undefined);
       if (error === undefined) return OK;
     } catch (cause) {

@@ -159,4 +159,23 @@ describe('events held before the set-up (found in review)', () => {
     expect(counterValue(rejected, { 'call_center.event.type': 'contact', 'call_center.rejection.reason': 'invalid_value' })).toBe(1);
     expect(counterValue(rejected, { 'call_center.event.type': 'unknown', 'call_center.rejection.reason': 'unknown_event_type' })).toBe(1);
   });
+
+  it('go out before an event logged straight to the instance that enabled itself, in the same tick', async () => {
+    CallCenter.logIngestEvent(CallCenterEventType.Contact, minimalContact({ contact_id: 'c-ord' }));
+    const logs = new InMemoryLogRecordExporter();
+    const instrumentation = new CallCenterInstrumentation({ enabled: true });
+    const unregister = registerInstrumentations({
+      instrumentations: [instrumentation],
+      loggerProvider: new LoggerProvider({ processors: [new SimpleLogRecordProcessor({ exporter: logs })] }),
+    });
+    try {
+      instrumentation.logIngestEvent(CallCenterEventType.Contact, minimalContact({ contact_id: 'c-ord', action: CallCenterAction.End }));
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(logs.getFinishedLogRecords().map((r) => r.attributes['call_center.contact.action'])).toEqual(['attend', 'end']);
+    } finally {
+      unregister();
+      instrumentation.disable();
+    }
+  });
 });

@@ -26,8 +26,14 @@ import { createRelayServer, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_EVENTS } from '.
 // processors' queues absorb bursts, and OutageBuffer keeps (bounded, counted)
 // what the collector refuses until it is back.
 const batch = { maxQueueSize: 20_000, maxExportBatchSize: 512, scheduledDelayMillis: 500 };
-// What is refused or dropped is said through diag: NodeSDK installs a logger only when OTEL_LOG_LEVEL is set.
-if (!process.env.OTEL_LOG_LEVEL) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
+// What is refused or dropped is said through diag: NodeSDK installs a logger only when OTEL_LOG_LEVEL is set. The
+// plugin's warning for each event it refuses is left out: the client gets it in the answer (422), the count is in
+// call_center.events.rejected, and a line each would let any client fill the relay's log.
+if (!process.env.OTEL_LOG_LEVEL) {
+  const toConsole = new DiagConsoleLogger();
+  const perEvent = (args: unknown[]) => args.some((a) => typeof a === 'string' && a.endsWith('(event dropped)'));
+  diag.setLogger({ ...toConsole, warn: (...args: unknown[]) => void (perEvent(args) || toConsole.warn(...(args as [string]))) }, DiagLogLevel.WARN);
+}
 const buffers = [new OutageBuffer(new OTLPLogExporter(), { name: 'logs' }), new OutageBuffer(new OTLPTraceExporter(), { name: 'traces' })] as const;
 const sdk = new NodeSDK({
   serviceName: process.env.OTEL_SERVICE_NAME ?? 'call-center-relay',

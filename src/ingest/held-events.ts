@@ -27,12 +27,14 @@ export interface TakenEvents {
 export class HeldEvents {
   #events: IngestEvent[] = [];
   #dropped: Partial<Record<CallCenterEventType, number>> = {};
+  /** Whether anything was dropped or refused since the last take: `empty` is read on every event. */
+  #counted = false;
   /** By `type|reason`: a few types and reasons, so a few entries. */
   #refused = new Map<string, { eventType: string; reason: CallCenterValidationError['reason']; count: number }>();
 
   /** Nothing to hand over: no event held, none dropped or refused. */
   get empty(): boolean {
-    return this.#events.length === 0 && this.#refused.size === 0 && Object.keys(this.#dropped).length === 0;
+    return this.#events.length === 0 && !this.#counted;
   }
 
   hold(ev: IngestEvent): void {
@@ -42,6 +44,7 @@ export class HeldEvents {
     if (this.#events.length >= MAX_HELD_EVENTS) {
       const oldest = this.#events.shift()!;
       this.#dropped[oldest.type] = (this.#dropped[oldest.type] ?? 0) + 1;
+      this.#counted = true;
     }
     this.#events.push(ev);
   }
@@ -50,6 +53,7 @@ export class HeldEvents {
   refused(error: CallCenterValidationError): void {
     const eventType = isEventType(error.eventType) ? error.eventType : 'unknown';
     const key = `${eventType}|${error.reason}`;
+    this.#counted = true;
     const entry = this.#refused.get(key);
     if (entry) entry.count++;
     else this.#refused.set(key, { eventType, reason: error.reason, count: 1 });
@@ -61,6 +65,7 @@ export class HeldEvents {
     this.#events = [];
     this.#dropped = {};
     this.#refused = new Map();
+    this.#counted = false;
     return taken;
   }
 }

@@ -65,12 +65,13 @@ function recordBreakEnd(owner: SpanOwner, entry: Pick<OpenBreak, 'type' | 'opera
 export class BreakSpans {
   readonly open = new OpenSpans<OpenBreak>('break', (entry, reason, endMs, forced) => {
     recordBreakEnd(entry.owner, entry, reason, endMs, forced);
-    if (forced && entry.overrun) this.#overrunCounted(entry.operatorKey, entry.type);
+    // However it ended: a late or repeated `end` of this break does not count the overrun again.
+    if (entry.overrun) this.#overrunCounted(entry.operatorKey, entry.type);
   });
   /**
-   * Operators whose break the instrumentation ended (timeout, eviction, ...)
-   * after it overran, with the break's type: its overrun is counted, so the
-   * break's own late `end` does not count it again. Bounded, oldest first.
+   * Operators whose last break ended (by its event or the instrumentation)
+   * after it overran, with the break's type: its overrun is counted, so a
+   * late or repeated `end` of it does not count it again. Bounded, oldest first.
    */
   readonly #overran = new Map<string, string>();
   readonly #providerOf: (owner: SpanOwner) => object;

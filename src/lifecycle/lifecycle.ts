@@ -216,12 +216,18 @@ export class Lifecycle {
       () => true,
       (entry) => saved.has(entry),
     );
-    // The waiting ones follow the open ones in what was saved.
+    // The waiting ones follow the open ones in what was saved: those saved are the next page's now (this one, back
+    // from the back/forward cache, takes them from storage again); the others end here.
     const unsaved = new Set(waiting.slice(Math.max(0, savedCount - open.length)));
+    for (const spans of [this.contacts, this.breaks]) spans.waiting.takeWhere((s) => !unsaved.has(s));
     const owner = [...this.#owners].at(-1);
     if (owner && unsaved.size > 0) {
-      const nowMs = owner.config.now();
-      this.#endWaiting(owner, 'page_hide', (s) => (unsaved.has(s) ? nowMs : Number.POSITIVE_INFINITY), nowMs);
+      try {
+        const nowMs = owner.config.now();
+        this.#endWaiting(owner, 'page_hide', () => nowMs, nowMs);
+      } catch (cause) {
+        report('error', 'ending the saved contacts and breaks that could not be saved again failed', cause);
+      }
     }
     for (const provider of new Set(ended.map((entry) => entry.provider))) flushProvider(provider);
   }

@@ -101,12 +101,16 @@ export class OpenSpans<T extends OpenSpan> {
     this.#byKey.set(entry.operatorKey, entry.idKey, entry);
   }
 
-  /** Evicts the oldest open spans past `owner`'s maximum (lowered by setConfig). */
+  /** Evicts `owner`'s oldest open spans past its maximum (lowered by setConfig); other owners' spans are theirs to bound. */
   trim(owner: SpanOwner, nowMs: number): void {
     const { max } = limitsOf(this.#kind, owner);
-    for (const oldest of this.#open) {
-      if (this.#open.size <= max) break;
-      this.forceEnd(oldest, 'evicted', nowMs);
+    let over = -max;
+    for (const entry of this.#open) if (entry.owner === owner) over++;
+    for (const entry of this.#open) {
+      if (over <= 0) break;
+      if (entry.owner !== owner) continue;
+      this.forceEnd(entry, 'evicted', nowMs);
+      over--;
     }
   }
 

@@ -77,3 +77,14 @@ describe('an attend that arrives after its end', () => {
     expect({ activeNow, reasons, forced: counterValue(metrics.get('call_center.contacts.force_ended')) }).toEqual({ activeNow: 0, reasons: ['end'], forced: 0 });
   });
 });
+
+describe('a break end delivered again', () => {
+  it('a break end delivered twice counts its overrun once', async () => {
+    h = createHarness();
+    ingest(h, 'break', { type: 'tea', action: 'start', total_time: 60, consumed_time: 0 } as never);
+    const end = { type: 'tea', action: 'end', total_time: 60, consumed_time: 90 } as never;
+    ingest(h, 'break', end);
+    ingest(h, 'break', end);
+    expect(counterValue((await h.collectMetrics()).get('call_center.break.overruns'))).toBe(1);
+  });
+});

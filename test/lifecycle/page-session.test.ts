@@ -313,4 +313,26 @@ describe('saved contacts and breaks the next page does not continue', () => {
     expect(await second.overruns()).toBe(1);
     expect(second.spans.getFinishedSpans()[0]?.attributes['call_center.break.overrun']).toBe(true);
   });
+
+  it('saved again and continued by the next page, are not recorded again by a page back from the back/forward cache', async () => {
+    const clock = new TestClock();
+    const storage = new MemoryStorage();
+    const first = installPage(storage);
+    const one = await openPage(clock);
+    one.cc.logIngestEvent('contact', minimalContact({ contact_id: 'w' }));
+    first.hide();
+    const cached = installPage(storage);
+    const two = await openPage(clock); // 'w' waits here
+    clock.advance(10);
+    cached.hide(true); // into the back/forward cache
+    installPage(storage);
+    const three = await openPage(clock);
+    clock.advance(10);
+    three.cc.logIngestEvent('contact', minimalContact({ contact_id: 'w', action: 'end' }));
+    expect(await three.durations()).toEqual([[20, 1, 'end']]);
+    cached.show(true); // back, hours later: storage has nothing for it any more
+    clock.advance(5 * 3600);
+    two.cc.logIngestEvent('contact', minimalContact({ contact_id: 'other' }));
+    expect(await two.durations()).toEqual([]);
+  });
 });

@@ -82,4 +82,12 @@ describe('setConfig applies a lower maxOpenContacts to the contacts already open
       ['c2', 'evicted'],
     ]);
   });
+
+  it('leaves the contacts another instance owns to that instance’s maximum', () => {
+    h = createHarness({ maxOpenContacts: 2 });
+    h2 = createHarness();
+    for (let i = 0; i < 5; i++) ingest(h2, 'contact', minimalContact({ contact_id: `b${i}` }));
+    h.instrumentation.setConfig({ maxOpenContacts: 2, validation: 'strict' });
+    expect(h2.spans.getFinishedSpans().map((s) => s.attributes['call_center.contact.end_reason'])).toEqual([]);
+  });
 });
