@@ -32,11 +32,11 @@ describe('the browser build', () => {
     expect(sandbox.exported).toContain('CallCenter');
   });
 
-  it('adds less than 16.5 KB (gzip) to a browser bundle of the OpenTelemetry SDK, as the README says', async () => {
+  it('adds less than 17 KB (gzip) to a browser bundle of the OpenTelemetry SDK, as the README says', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [`${root}scripts/bundle-size.ts`, '--json'], { cwd: root });
     const report = JSON.parse(stdout) as { pluginAdds: { gzipped: number } };
     expect(report.pluginAdds.gzipped).toBeGreaterThan(1024);
-    expect(report.pluginAdds.gzipped).toBeLessThan(16.5 * 1024);
+    expect(report.pluginAdds.gzipped).toBeLessThan(17 * 1024);
     const readme = readFileSync(`${root}README.md`, 'utf8');
     const stated = /plugin adds \*\*([\d.]+) KB\*\* \(gzip/.exec(readme)?.[1];
     expect(Number(stated)).toBeCloseTo(report.pluginAdds.gzipped / 1024, 0);
