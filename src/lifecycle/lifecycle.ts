@@ -5,7 +5,7 @@ import { BreakSpans } from './breaks.js';
 import { ContactSpans } from './contacts.js';
 import type { ForcedEndReason, OpenSpan } from './open-spans.js';
 import { onPageEvents } from './page-events.js';
-import { saveOpenSpans, takeSavedSpans, type SavedSpan } from './page-session.js';
+import { saveOpenSpans, takeSavedSpans, toSaved, type SavedSpan } from './page-session.js';
 import { flushProvider, onProviderShutdown, resolveProvider } from './provider-shutdown.js';
 import { metricOperator, type SpanOwner } from './span-owner.js';
 import { SweepTimer, sweepIntervalMs } from './sweep-timer.js';
@@ -244,11 +244,6 @@ export class Lifecycle {
     const owner = [...this.#owners].at(-1);
     if (this.#sweeper.running && owner) this.#sweeper.run(this.#intervalMs(owner));
   }
-}
-
-function toSaved(kind: SavedSpan['kind'], entry: OpenSpan, channel: string, type: string, operatorId: string | undefined): SavedSpan {
-  const { traceId, spanId, traceFlags } = entry.span.spanContext();
-  return { kind, operatorKey: entry.operatorKey, idKey: entry.idKey, startMs: entry.startMs, traceId, spanId, traceFlags, segment: entry.segment, channel, type, operatorId };
 }
 
 /** The realm's lifecycle state, shared by every instrumentation loaded from this copy of the package. */

@@ -1,6 +1,7 @@
 import { report } from '../diag.js';
 import { INSTRUMENTATION_SCOPE } from '../semconv.js';
 import { savedHolds, type Holds } from './holds.js';
+import type { OpenSpan } from './open-spans.js';
 
 /** What is kept of an open contact or break across a page load: ids and times, never attributes. */
 export interface SavedSpan {
@@ -21,6 +22,12 @@ export interface SavedSpan {
   readonly holds?: Holds;
   /** Whether a break has overrun (consumed over total) so far. */
   readonly overrun?: boolean;
+}
+
+/** What is saved of an open span. */
+export function toSaved(kind: SavedSpan['kind'], entry: OpenSpan, channel: string, type: string, operatorId: string | undefined): SavedSpan {
+  const { traceId, spanId, traceFlags } = entry.span.spanContext();
+  return { kind, operatorKey: entry.operatorKey, idKey: entry.idKey, startMs: entry.startMs, traceId, spanId, traceFlags, segment: entry.segment, channel, type, operatorId };
 }
 
 const KEY = `${INSTRUMENTATION_SCOPE}/open-spans`;
